@@ -1,0 +1,163 @@
+using System.Numerics;
+
+namespace Autodiff;
+
+/// <summary>
+/// Forward-mode combinators: derivatives, JVPs, gradients, Jacobians, exact second derivatives, Hessians and Taylor
+/// coefficients, computed by evaluating the user's generic function on <see cref="Dual{T}"/>,
+/// <see cref="HyperDual{T}"/> or <see cref="Taylor{T}"/> numbers.
+/// </summary>
+/// <remarks>
+/// Shapes follow the seeds: a gradient is the row vector ∇f = [∂f/∂x₁ … ∂f/∂xₙ] ∈ ℝ^{1×n}, returned as a
+/// <c>T[]</c> of length n; a Jacobian is the m×n matrix J_ij = ∂f_i/∂x_j, returned as <c>T[m, n]</c>; a Hessian
+/// is the n×n matrix H_ij = ∂²f/∂x_i∂x_j. Inputs are read-only spans (arrays convert implicitly); outputs are
+/// fresh arrays the caller owns. Plain arrays keep the API free of any matrix library; the tensor API lives with
+/// the matrix-calculus combinators.
+/// Forward mode costs one evaluation per input direction: use it when n is small, reverse mode when m is.
+/// </remarks>
+public static class Forward
+{
+    /// <summary>The derivative f′(x) of f: ℝ → ℝ, from one evaluation on x + ε.</summary>
+    /// <param name="f">The function, e.g. a generic method group <c>F</c> with <c>static T F&lt;T&gt;(T x)</c>.</param>
+    /// <param name="x">The point.</param>
+    public static T Derivative<T>(Func<Dual<T>, Dual<T>> f, T x) where T : IFloatingPointIeee754<T> =>
+        ValueAndDerivative(f, x).Derivative;
+
+    /// <summary>The value f(x) and derivative f′(x) of f: ℝ → ℝ, from one evaluation.</summary>
+    public static (T Value, T Derivative) ValueAndDerivative<T>(Func<Dual<T>, Dual<T>> f, T x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Dual<T> y = f(Dual<T>.Variable(x));
+        return (y.Value, y.Tangent);
+    }
+
+    /// <summary>The exact second derivative f″(x) of f: ℝ → ℝ, from one evaluation on x + ε₁ + ε₂.</summary>
+    public static T SecondDerivative<T>(Func<HyperDual<T>, HyperDual<T>> f, T x) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return f(HyperDual<T>.Variable(x)).E1E2;
+    }
+
+    /// <summary>
+    /// The Taylor coefficients f⁽ʲ⁾(x₀)/j! for j = 0 … order of f: ℝ → ℝ, from one evaluation on a
+    /// <see cref="Taylor{T}"/> series; so T_K(x₀ + h) = Σ_j c_j hʲ (see <see cref="EvaluateTaylor{T}"/>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">order is negative.</exception>
+    public static T[] Taylor<T>(Func<Taylor<T>, Taylor<T>> f, T x0, int order) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentOutOfRangeException.ThrowIfNegative(order);
+        Taylor<T> y = f(Autodiff.Taylor<T>.Variable(x0, order));
+        var c = new T[order + 1];
+        for (int k = 0; k <= order; k++)
+            c[k] = y[k];
+        return c;
+    }
+
+    /// <summary>The Taylor polynomial Σ_j c_j hʲ at the offset h = x − x₀, by Horner's rule.</summary>
+    /// <exception cref="ArgumentException">No coefficients were given.</exception>
+    public static T EvaluateTaylor<T>(ReadOnlySpan<T> coefficients, T h) where T : IFloatingPointIeee754<T>
+    {
+        Require.NotEmpty(coefficients, nameof(coefficients));
+        T sum = coefficients[^1];
+        for (int k = coefficients.Length - 2; k >= 0; k--)
+            sum = sum * h + coefficients[k];
+        return sum;
+    }
+
+    /// <summary>
+    /// The Jacobian-vector product of f: ℝⁿ → ℝᵐ at x along v: (f(x), J v), "one column of J", in one evaluation.
+    /// </summary>
+    /// <exception cref="ArgumentException">x is empty, v's length differs from x's, or f returns no outputs.</exception>
+    public static (T[] Value, T[] Tangent) Jvp<T>(VectorFunction<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        Require.SameLength(x, v, nameof(x), nameof(v));
+        Dual<T>[] y = Require.Arity(f(Seed(x, v)), -1, nameof(f));
+        return (Array.ConvertAll(y, d => d.Value), Array.ConvertAll(y, d => d.Tangent));
+    }
+
+    /// <summary>The directional derivative ∇f(x) v of f: ℝⁿ → ℝ along v, in one evaluation.</summary>
+    /// <exception cref="ArgumentException">x is empty or v's length differs from x's.</exception>
+    public static T DirectionalDerivative<T>(ScalarFunction<Dual<T>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        Require.SameLength(x, v, nameof(x), nameof(v));
+        return f(Seed(x, v)).Tangent;
+    }
+
+    /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ, from n evaluations (one per input).</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static T[] Gradient<T>(ScalarFunction<Dual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        Dual<T>[] input = Seed(x, default);
+        var gradient = new T[x.Length];
+        for (int j = 0; j < x.Length; j++)
+        {
+            input[j] = Dual<T>.Variable(x[j]);
+            gradient[j] = f(input).Tangent;
+            input[j] = Dual<T>.Constant(x[j]);
+        }
+        return gradient;
+    }
+
+    /// <summary>The m×n Jacobian J_ij = ∂f_i/∂x_j of f: ℝⁿ → ℝᵐ, from n JVPs (one column each).</summary>
+    /// <exception cref="ArgumentException">x is empty, or f returns no outputs or a different number on different calls.</exception>
+    public static T[,] Jacobian<T>(VectorFunction<Dual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        Dual<T>[] input = Seed(x, default);
+        T[,]? jacobian = null;
+        for (int j = 0; j < x.Length; j++)
+        {
+            input[j] = Dual<T>.Variable(x[j]);
+            Dual<T>[] column = Require.Arity(f(input), jacobian?.GetLength(0) ?? -1, nameof(f));
+            jacobian ??= new T[column.Length, x.Length];
+            for (int i = 0; i < column.Length; i++)
+                jacobian[i, j] = column[i].Tangent;
+            input[j] = Dual<T>.Constant(x[j]);
+        }
+        return jacobian!;
+    }
+
+    /// <summary>
+    /// The n×n Hessian H_ij = ∂²f/∂x_i∂x_j of f: ℝⁿ → ℝ, exactly, from n(n+1)/2 hyper-dual evaluations
+    /// (seeding x + e_i ε₁ + e_j ε₂ for i ≤ j; symmetry gives the rest).
+    /// </summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static T[,] Hessian<T>(ScalarFunction<HyperDual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        int n = x.Length;
+        var input = new HyperDual<T>[n];
+        var hessian = new T[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i; j < n; j++)
+            {
+                for (int k = 0; k < n; k++)
+                    input[k] = new(x[k], k == i ? T.One : T.Zero, k == j ? T.One : T.Zero, T.Zero);
+                hessian[i, j] = hessian[j, i] = f(input).E1E2;
+            }
+        }
+        return hessian;
+    }
+
+    // The dual inputs x + v ε (v empty: all constants).
+    private static Dual<T>[] Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
+    {
+        var input = new Dual<T>[x.Length];
+        for (int k = 0; k < x.Length; k++)
+            input[k] = new(x[k], v.IsEmpty ? T.Zero : v[k]);
+        return input;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Autodiff;
+
+/// <summary>Argument checks shared by the combinators: each throws before any work, naming the argument.</summary>
+internal static class Require
+{
+    public static void NotEmpty<T>(ReadOnlySpan<T> x, string name)
+    {
+        if (x.IsEmpty)
+            throw new ArgumentException($"{name} is empty; the function needs at least one input.", name);
+    }
+
+    public static void SameLength<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, string xName, string vName)
+    {
+        if (x.Length != v.Length)
+            throw new ArgumentException(
+                $"{vName} has length {v.Length} but {xName} has length {x.Length}; they must have the same length.", vName);
+    }
+
+    /// <summary>Checks one output of a vector function: present, and of the arity its first output had.</summary>
+    public static T[] Arity<T>(T[]? output, int expected, string name)
+    {
+        if (output is null)
+            throw new ArgumentException($"{name} returned null; a vector function must return its outputs.", name);
+        if (expected >= 0 && output.Length != expected)
+            throw new ArgumentException(
+                $"{name} returned {output.Length} outputs where an earlier call returned {expected}; its arity must not depend on the input.", name);
+        if (output.Length == 0)
+            throw new ArgumentException($"{name} returned no outputs; a vector function needs at least one.", name);
+        return output;
+    }
+}
