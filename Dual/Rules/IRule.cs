@@ -28,11 +28,8 @@ public interface IUnaryRule : IUnaryFunction
 }
 
 /// <summary>A differentiable function ℝ² → ℝ with one partial derivative per argument.</summary>
-public interface IBinaryRule
+public interface IBinaryRule : IBinaryFunction
 {
-    /// <summary>The function itself, z = f(x, y).</summary>
-    T F<T>(T x, T y) where T : IFloatingPointIeee754<T>;
-
     /// <summary>∂f/∂x, given x, y and fxy = f(x, y).</summary>
     T Dx<T>(T x, T y, T fxy) where T : IFloatingPointIeee754<T>;
 

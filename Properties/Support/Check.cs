@@ -1,0 +1,35 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
+
+namespace Autodiff.Properties.Support;
+
+/// <summary>
+/// Runs FsCheck properties with one configuration for the whole suite: <c>DUAL_MAXTEST</c> cases per property
+/// (default 100) and, when <c>DUAL_REPLAY</c> is set to a seed, a fixed random stream so that mutation runs
+/// see the same cases every time. A failure throws with the shrunk counterexample.
+/// </summary>
+public static class Check
+{
+    /// <summary>Cases per property.</summary>
+    public static int MaxTest { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("DUAL_MAXTEST"), out int n) && n > 0 ? n : 100;
+
+    private static readonly Config Configuration = CreateConfiguration();
+
+    private static Config CreateConfiguration()
+    {
+        Config config = Config.QuickThrowOnFailure.WithMaxTest(MaxTest).WithQuietOnSuccess(true);
+        return ulong.TryParse(Environment.GetEnvironmentVariable("DUAL_REPLAY"), out ulong seed)
+            ? config.WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)))
+            : config;
+    }
+
+    /// <summary>Checks that <paramref name="property"/> holds for every generated case.</summary>
+    public static void ForAll<T>(Arbitrary<T> cases, Func<T, bool> property) =>
+        Prop.ForAll(cases, property).Check(Configuration);
+
+    /// <summary>Checks that <paramref name="property"/> holds for every generated case (assertions throw).</summary>
+    public static void ForAll<T>(Arbitrary<T> cases, Action<T> property) =>
+        Prop.ForAll(cases, property).Check(Configuration);
+}

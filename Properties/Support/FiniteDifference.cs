@@ -1,0 +1,36 @@
+namespace Autodiff.Properties.Support;
+
+/// <summary>
+/// Five-point central differences: the independent, derivative-free reference every mode is checked against.
+/// </summary>
+public static class FiniteDifference
+{
+    /// <summary>A step scaled to x, so relative rounding error stays the same across magnitudes.</summary>
+    public static double Step(double x) => 1e-3 * Math.Max(1.0, Math.Abs(x));
+
+    /// <summary>f′(x) ≈ [f(x−2h) − 8f(x−h) + 8f(x+h) − f(x+2h)] / 12h, error O(h⁴).</summary>
+    public static double First(Func<double, double> f, double x)
+    {
+        double h = Step(x);
+        return (f(x - 2 * h) - 8 * f(x - h) + 8 * f(x + h) - f(x + 2 * h)) / (12 * h);
+    }
+
+    /// <summary>f″(x) ≈ [−f(x−2h) + 16f(x−h) − 30f(x) + 16f(x+h) − f(x+2h)] / 12h², error O(h⁴).</summary>
+    public static double Second(Func<double, double> f, double x)
+    {
+        double h = Step(x);
+        return (-f(x - 2 * h) + 16 * f(x - h) - 30 * f(x) + 16 * f(x + h) - f(x + 2 * h)) / (12 * h * h);
+    }
+
+    /// <summary>The gradient of f: ℝⁿ → ℝ, one five-point difference per coordinate.</summary>
+    public static double[] Gradient(Func<double[], double> f, double[] x) =>
+        Enumerable.Range(0, x.Length).Select(i => First(t => f(With(x, i, t)), x[i])).ToArray();
+
+    /// <summary>x with its i-th coordinate replaced by t (a copy).</summary>
+    public static double[] With(double[] x, int i, double t)
+    {
+        var copy = (double[])x.Clone();
+        copy[i] = t;
+        return copy;
+    }
+}
