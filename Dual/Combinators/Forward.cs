@@ -59,7 +59,7 @@ public static class Forward
     /// <exception cref="ArgumentException">No coefficients were given.</exception>
     public static T EvaluateTaylor<T>(ReadOnlySpan<T> coefficients, T h) where T : IFloatingPointIeee754<T>
     {
-        Require.NotEmpty(coefficients, nameof(coefficients));
+        Require.NotEmpty(coefficients, nameof(coefficients), "a Taylor polynomial needs at least the coefficient c₀");
         T sum = coefficients[^1];
         for (int k = coefficients.Length - 2; k >= 0; k--)
             sum = sum * h + coefficients[k];

@@ -3,10 +3,10 @@ namespace Autodiff;
 /// <summary>Argument checks shared by the combinators: each throws before any work, naming the argument.</summary>
 internal static class Require
 {
-    public static void NotEmpty<T>(ReadOnlySpan<T> x, string name)
+    public static void NotEmpty<T>(ReadOnlySpan<T> x, string name, string need = "the function needs at least one input")
     {
         if (x.IsEmpty)
-            throw new ArgumentException($"{name} is empty; the function needs at least one input.", name);
+            throw new ArgumentException($"{name} is empty; {need}.", name);
     }
 
     public static void SameLength<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, string xName, string vName)

@@ -13,7 +13,7 @@ public sealed class ElementaryFunctionProperties
 {
     [Theory, MemberData(nameof(Table.UnaryNames), MemberType = typeof(Table))]
     public void Values_are_those_of_plain_evaluation(string name) =>
-        Check.ForAll(Cases.Of(Table.Unary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Unary(name)), c =>
         {
             double plain = c.Entry.Function.F(c.X);
             return plain.Equals(c.Entry.Function.F(Dual<double>.Variable(c.X)).Value)
@@ -23,7 +23,7 @@ public sealed class ElementaryFunctionProperties
 
     [Theory, MemberData(nameof(Table.UnaryNames), MemberType = typeof(Table))]
     public void First_derivatives_agree_across_modes(string name) =>
-        Check.ForAll(Cases.Of(Table.Unary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Unary(name)), c =>
         {
             double dual = c.Entry.Function.F(Dual<double>.Variable(c.X)).Tangent;
             HyperDual<double> hyper = c.Entry.Function.F(HyperDual<double>.Variable(c.X));
@@ -35,14 +35,14 @@ public sealed class ElementaryFunctionProperties
 
     [Theory, MemberData(nameof(Table.UnaryNames), MemberType = typeof(Table))]
     public void First_derivative_matches_a_central_difference(string name) =>
-        Check.ForAll(Cases.Of(Table.Unary(name)), c => AssertClose(
+        Verify.ForAll(Cases.Of(Table.Unary(name)), c => AssertClose(
             FiniteDifference.First(c.Entry.Function.F, c.X),
             Autodiff.Forward.Derivative(c.Entry.Function.F, c.X),
             FirstDifference, $"{c}: f′ vs five-point difference"));
 
     [Theory, MemberData(nameof(Table.UnaryNames), MemberType = typeof(Table))]
     public void Second_derivative_agrees_with_Taylor_and_a_second_difference(string name) =>
-        Check.ForAll(Cases.Of(Table.Unary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Unary(name)), c =>
         {
             double hyper = Autodiff.Forward.SecondDerivative(c.Entry.Function.F, c.X);
             Taylor<double> taylor = c.Entry.Function.F(Taylor<double>.Variable(c.X, 2));
@@ -52,7 +52,7 @@ public sealed class ElementaryFunctionProperties
 
     [Theory, MemberData(nameof(Table.UnaryNames), MemberType = typeof(Table))]
     public void Third_Taylor_coefficient_is_the_derivative_of_the_exact_second(string name) =>
-        Check.ForAll(Cases.Of(Table.Unary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Unary(name)), c =>
         {
             double third = 6 * c.Entry.Function.F(Taylor<double>.Variable(c.X, 3))[3];
             double reference = FiniteDifference.First(x => Autodiff.Forward.SecondDerivative(c.Entry.Function.F, x), c.X);
@@ -61,7 +61,7 @@ public sealed class ElementaryFunctionProperties
 
     [Theory, MemberData(nameof(Table.BinaryNames), MemberType = typeof(Table))]
     public void Binary_values_and_partials_agree_with_differences(string name) =>
-        Check.ForAll(Cases.Of(Table.Binary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Binary(name)), c =>
         {
             var f = c.Entry.Function;
             Dual<double> dx = f.F(Dual<double>.Variable(c.X), Dual<double>.Constant(c.Y));
@@ -73,7 +73,7 @@ public sealed class ElementaryFunctionProperties
 
     [Theory, MemberData(nameof(Table.BinaryNames), MemberType = typeof(Table))]
     public void Binary_mixed_second_partial_matches_a_difference_of_the_first(string name) =>
-        Check.ForAll(Cases.Of(Table.Binary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Binary(name)), c =>
         {
             var f = c.Entry.Function;
             double mixed = f.F(new HyperDual<double>(c.X, 1, 0, 0), new HyperDual<double>(c.Y, 0, 1, 0)).E1E2;
@@ -83,7 +83,7 @@ public sealed class ElementaryFunctionProperties
 
     [Theory, MemberData(nameof(Table.BinaryNames), MemberType = typeof(Table))]
     public void Binary_directional_second_derivative_agrees_between_HyperDual_and_Taylor(string name) =>
-        Check.ForAll(Cases.Of(Table.Binary(name)), c =>
+        Verify.ForAll(Cases.Of(Table.Binary(name)), c =>
         {
             var f = c.Entry.Function;
             const double a = 0.6, b = -0.8;

@@ -9,7 +9,7 @@ namespace Autodiff.Properties.Support;
 /// (default 100) and, when <c>DUAL_REPLAY</c> is set to a seed, a fixed random stream so that mutation runs
 /// see the same cases every time. A failure throws with the shrunk counterexample.
 /// </summary>
-public static class Check
+public static class Verify
 {
     /// <summary>Cases per property.</summary>
     public static int MaxTest { get; } =
