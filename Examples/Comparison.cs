@@ -1,0 +1,22 @@
+namespace Autodiff.Examples;
+
+/// <summary>One AD result checked against a reference: their difference and the tolerance it must meet.</summary>
+internal readonly record struct Comparison(double Difference, double Tolerance)
+{
+    // Tolerances on the relative difference: AD is exact up to rounding; the contour-integral reference and the
+    // finite difference are approximations.
+    public const double Exact = 1e-12;
+    public const double Contour = 1e-9;
+    public const double FiniteDifference = 1e-5;
+
+    // A NaN difference is outside every tolerance.
+    public bool Passed => Difference <= Tolerance;
+
+    public bool AgainstExactForm => Tolerance == Exact;
+
+    public static double RelativeDifference(double a, double b)
+    {
+        double scale = Math.Max(Math.Abs(a), Math.Abs(b));
+        return scale == 0 ? 0 : Math.Abs(a - b) / scale;
+    }
+}
