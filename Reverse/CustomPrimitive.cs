@@ -1,0 +1,39 @@
+using System.Numerics;
+
+namespace Autodiff;
+
+/// <summary>
+/// The vector-Jacobian product rule of a primitive y = f(x): (ū, x, y) ↦ ūᵀ J_f(x), the seeds' "implementation
+/// hint". It must be pure: it may run many times, concurrently, with different cotangents.
+/// </summary>
+/// <param name="cotangent">ū, one entry per output.</param>
+/// <param name="x">The inputs the primitive was called with.</param>
+/// <param name="y">The outputs it returned.</param>
+/// <returns>x̄ = ūᵀ J, one entry per input.</returns>
+public delegate T[] VjpRule<T>(ReadOnlySpan<T> cotangent, ReadOnlySpan<T> x, ReadOnlySpan<T> y);
+
+/// <summary>One recorded custom primitive: its inputs, where its outputs start on the tape, and its VJP rule.</summary>
+internal sealed class CustomPrimitive<T>(int[] inputs, T[] x, T[] y, int firstOutput, VjpRule<T> rule)
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>The tape index of the first output; the sweep runs <see cref="Pull"/> there, after every use of them.</summary>
+    public int FirstOutput { get; } = firstOutput;
+
+    /// <summary>Adds ūᵀJ to the inputs' adjoints, ū read from the outputs' adjoints (skipped when ū = 0).</summary>
+    public void Pull(T[] adjoint)
+    {
+        var cotangent = adjoint.AsSpan(FirstOutput, y.Length);
+        bool zero = true;
+        foreach (T u in cotangent)
+            zero &= T.IsZero(u);
+        if (zero)
+            return;
+        T[] xBar = rule(cotangent, x, y);
+        if (xBar is null || xBar.Length != inputs.Length)
+            throw new InvalidOperationException(
+                $"A custom VJP rule returned {xBar?.Length.ToString() ?? "null"} entries for a primitive of {inputs.Length} inputs.");
+        for (int k = 0; k < inputs.Length; k++)
+            if (inputs[k] >= 0)
+                adjoint[inputs[k]] += xBar[k];
+    }
+}

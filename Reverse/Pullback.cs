@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Autodiff;
+
+/// <summary>
+/// The pullback of f: ℝⁿ → ℝᵐ at a point: the linear map ū ↦ ūᵀ J_f(x), "one row of J" per call (the seeds'
+/// vector-Jacobian product). A pure function: it may be called any number of times, with any cotangents, from any
+/// number of threads at once, and always gives the same answer; each call is one backward sweep.
+/// </summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
+{
+    private readonly Tape<T> _tape;
+    private readonly int[] _inputs;
+    private readonly int[] _outputs;
+
+    internal Pullback(Tape<T> tape, int[] inputs, int[] outputs)
+    {
+        tape.Freeze();
+        _tape = tape;
+        _inputs = inputs;
+        _outputs = outputs;
+    }
+
+    /// <summary>n, the number of inputs (the length of every result).</summary>
+    public int InputLength => _inputs.Length;
+
+    /// <summary>m, the number of outputs (the length every cotangent must have).</summary>
+    public int OutputLength => _outputs.Length;
+
+    /// <summary>The number of operations recorded by the forward pass, inputs included: the work of one sweep.</summary>
+    public int OperationCount => _tape.Count;
+
+    /// <summary>Frees the record once the last call is made: for combinators that do not hand the pullback out.</summary>
+    internal void Release() => _tape.Release();
+
+    /// <summary>x̄ = ūᵀ J_f(x) for the cotangent ū ∈ ℝᵐ.</summary>
+    /// <exception cref="ArgumentException">ū does not have one entry per output.</exception>
+    public T[] Invoke(ReadOnlySpan<T> cotangent)
+    {
+        if (cotangent.Length != _outputs.Length)
+            throw new ArgumentException(
+                $"The cotangent has length {cotangent.Length} but the function has {_outputs.Length} outputs; it needs one entry per output.",
+                nameof(cotangent));
+        T[] adjoint = ArrayPool<T>.Shared.Rent(_tape.Count);
+        try
+        {
+            adjoint.AsSpan(0, _tape.Count).Fill(T.Zero);
+            for (int k = 0; k < _outputs.Length; k++)
+                if (_outputs[k] >= 0)
+                    adjoint[_outputs[k]] += cotangent[k];
+            _tape.Sweep(adjoint);
+            var gradient = new T[_inputs.Length];
+            for (int j = 0; j < _inputs.Length; j++)
+                gradient[j] = adjoint[_inputs[j]];
+            return gradient;
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+}

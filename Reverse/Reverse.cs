@@ -1,0 +1,94 @@
+using System.Numerics;
+
+namespace Autodiff;
+
+/// <summary>
+/// Reverse-mode combinators: vector-Jacobian products with reusable pure pullbacks, gradients, reverse Jacobians,
+/// custom primitives and gradient checkpointing, computed by evaluating the user's generic function once on
+/// <see cref="Tracked{T}"/> numbers and sweeping its record backward.
+/// </summary>
+/// <remarks>
+/// One sweep gives a whole row of J, so the gradient of f: ℝⁿ → ℝ costs a small multiple of one evaluation
+/// whatever n is (the seeds' "why backward"). Each call records on its own tape: no global state, so
+/// differentiations may run concurrently on different threads, and nest (with nested number types).
+/// An output that does not depend on an input has derivative zero with respect to it (an output that is a
+/// constant has a zero gradient).
+/// </remarks>
+public static partial class Reverse
+{
+    /// <summary>f(x) and the pullback ū ↦ ūᵀ J_f(x) of f: ℝⁿ → ℝᵐ, from one forward evaluation.</summary>
+    /// <exception cref="ArgumentException">x is empty or f returns no outputs.</exception>
+    public static (T[] Value, Pullback<T> Pullback) Vjp<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        var tape = new Tape<T>();
+        Tracked<T>[] input = Variables(tape, x);
+        Tracked<T>[] output = Require.Arity(f(input), -1, nameof(f));
+        return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(input, tape), Indices(output, tape)));
+    }
+
+    /// <summary>f(x) and the pullback ȳ ↦ ȳ ∇f(x) of f: ℝⁿ → ℝ, from one forward evaluation.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static (T Value, Pullback<T> Pullback) Vjp<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        var tape = new Tape<T>();
+        Tracked<T>[] input = Variables(tape, x);
+        Tracked<T> output = f(input);
+        return (output.Value, new Pullback<T>(tape, Indices(input, tape), Indices([output], tape)));
+    }
+
+    /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ: one evaluation and one backward sweep.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static T[] Grad<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+        ValueAndGrad(f, x).Gradient;
+
+    /// <summary>f(x) and ∇f(x) of f: ℝⁿ → ℝ: one evaluation and one backward sweep.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static (T Value, T[] Gradient) ValueAndGrad<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        (T value, Pullback<T> pullback) = Vjp(f, x);
+        T[] gradient = pullback.Invoke([T.One]);
+        pullback.Release();
+        return (value, gradient);
+    }
+
+    /// <summary>The m×n Jacobian of f: ℝⁿ → ℝᵐ by reverse mode: one evaluation and m pullback calls (one row each).</summary>
+    /// <exception cref="ArgumentException">x is empty or f returns no outputs.</exception>
+    public static T[,] Jacobian<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        (T[] value, Pullback<T> pullback) = Vjp(f, x);
+        var jacobian = new T[value.Length, x.Length];
+        var cotangent = new T[value.Length];
+        cotangent.AsSpan().Fill(T.Zero);
+        for (int i = 0; i < value.Length; i++)
+        {
+            cotangent[i] = T.One;
+            T[] row = pullback.Invoke(cotangent);
+            for (int j = 0; j < row.Length; j++)
+                jacobian[i, j] = row[j];
+            cotangent[i] = T.Zero;
+        }
+        pullback.Release();
+        return jacobian;
+    }
+
+    private static Tracked<T>[] Variables<T>(Tape<T> tape, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        var input = new Tracked<T>[x.Length];
+        for (int j = 0; j < x.Length; j++)
+            input[j] = tape.Variable(x[j]);
+        return input;
+    }
+
+    // The tape indices of values (−1 for a constant); a value recorded elsewhere is an error.
+    private static int[] Indices<T>(Tracked<T>[] values, Tape<T> tape) where T : IFloatingPointIeee754<T> =>
+        Array.ConvertAll(values, v => v.Tape is null || ReferenceEquals(v.Tape, tape)
+            ? v.Index
+            : throw new InvalidOperationException("The function returned a value recorded by a different differentiation."));
+}

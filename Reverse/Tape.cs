@@ -1,0 +1,139 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Autodiff;
+
+/// <summary>
+/// The reified continuation of one differentiation. In the continuation-passing reverse mode of Wang et al.
+/// ("Demystifying Differentiable Programming: Shift/Reset the Penultimate Backpropagator", ICFP 2019) each primitive
+/// runs forward, calls the rest of the program, and on return pushes its adjoint to its inputs: the pending
+/// "on return" work forms a stack of frames, one per operation. Defunctionalised, a frame is just the data that work
+/// needs — the indices of the operation's inputs and its local partials — and the stack is this append-only record.
+/// Returning through the frames is the backward sweep: a loop from the last record to the first, so 10⁷ operations
+/// need no stack depth, and each record is visited once (linear on DAGs).
+/// </summary>
+/// <remarks>
+/// A record costs one <see cref="Node"/>: two indices and two partials (24 bytes for <c>double</c>), stored in
+/// fixed-size chunks rented from <see cref="ArrayPool{T}.Shared"/>, so recording never copies and allocates no
+/// object per operation. The tape is written by one
+/// forward pass on one thread and frozen before any pullback reads it; from then on it is immutable, so pullbacks are
+/// pure and may run concurrently.
+/// </remarks>
+internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
+{
+    private const int ChunkBits = 16;
+    private const int ChunkSize = 1 << ChunkBits;
+    private const int ChunkMask = ChunkSize - 1;
+
+    /// <summary>Marks a node with no parent in that slot.</summary>
+    internal const int None = -1;
+
+    /// <summary>Marks an output of a custom primitive; its B slot holds the primitive's number.</summary>
+    internal const int CustomOutput = -2;
+
+    private readonly List<Node[]> _chunks = [];
+    private Node[] _current = [];
+    private readonly List<CustomPrimitive<T>> _customs = [];
+    private bool _frozen;
+
+    /// <summary>One frame of the continuation: adjoint(A) += adjoint · Da, adjoint(B) += adjoint · Db.</summary>
+    internal readonly record struct Node(int A, int B, T Da, T Db);
+
+    /// <summary>The number of recorded operations (inputs included).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>An independent variable: a node with no parents.</summary>
+    public Tracked<T> Variable(T value) => Push(value, new(None, None, T.Zero, T.Zero));
+
+    /// <summary>Records z = f(x) with ∂z/∂x = dx.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Tracked<T> Push(T value, int x, T dx) => Push(value, new(x, None, dx, T.Zero));
+
+    /// <summary>Records z = f(x, y) with partials dx and dy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Tracked<T> Push(T value, int x, T dx, int y, T dy) => Push(value, new(x, y, dx, dy));
+
+    /// <summary>Records the outputs of a custom primitive, whose pullback runs when the sweep reaches them.</summary>
+    public Tracked<T>[] PushCustom(ReadOnlySpan<T> outputs, Func<int, CustomPrimitive<T>> primitive)
+    {
+        int id = _customs.Count;
+        _customs.Add(primitive(Count));
+        var result = new Tracked<T>[outputs.Length];
+        for (int k = 0; k < outputs.Length; k++)
+            result[k] = Push(outputs[k], new(CustomOutput, id, T.Zero, T.Zero));
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Tracked<T> Push(T value, Node node)
+    {
+        if (_frozen)
+            ThrowFinished();
+        int offset = Count & ChunkMask;
+        if (offset == 0)
+            _current = NewChunk();
+        _current[offset] = node;
+        return new Tracked<T>(value, this, Count++);
+    }
+
+    private Node[] NewChunk()
+    {
+        Node[] chunk = ArrayPool<Node>.Shared.Rent(ChunkSize);
+        _chunks.Add(chunk);
+        return chunk;
+    }
+
+    /// <summary>
+    /// Returns the chunks to the shared pool, for a tape no pullback can reach any more (the gradient combinators
+    /// know this; a pullback handed to the caller keeps its chunks until it is collected). Reusing warm memory is
+    /// what makes recording cheap: first-touch page faults cost more than the recording itself.
+    /// </summary>
+    public void Release()
+    {
+        _frozen = true;
+        foreach (Node[] chunk in _chunks)
+            ArrayPool<Node>.Shared.Return(chunk);
+        _chunks.Clear();
+        Count = 0;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowFinished() => throw new InvalidOperationException(
+        "This value belongs to a differentiation that has already finished; compute with it inside the function being differentiated.");
+
+    /// <summary>Ends recording: from now on the tape is read-only.</summary>
+    public void Freeze() => _frozen = true;
+
+    /// <summary>
+    /// The backward sweep: given adjoints seeded on some nodes, accumulates ∂output/∂node into every node, from
+    /// the last record to the first. A zero adjoint propagates nothing, even through an infinite partial.
+    /// </summary>
+    public void Sweep(T[] adjoint)
+    {
+        for (int c = _chunks.Count - 1; c >= 0; c--)
+        {
+            int first = c << ChunkBits;
+            ReadOnlySpan<Node> chunk = _chunks[c].AsSpan(0, Math.Min(ChunkSize, Count - first));
+            for (int k = chunk.Length - 1; k >= 0; k--)
+            {
+                ref readonly Node node = ref chunk[k];
+                if (node.A == CustomOutput)
+                {
+                    CustomPrimitive<T> custom = _customs[node.B];
+                    if (custom.FirstOutput == first + k)
+                        custom.Pull(adjoint);
+                    continue;
+                }
+                T a = adjoint[first + k];
+                if (T.IsZero(a))
+                    continue;
+                if (node.A >= 0)
+                    adjoint[node.A] += a * node.Da;
+                if (node.B >= 0)
+                    adjoint[node.B] += a * node.Db;
+            }
+        }
+    }
+}
