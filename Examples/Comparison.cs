@@ -3,10 +3,11 @@ namespace Autodiff.Examples;
 /// <summary>One AD result checked against a reference: their difference and the tolerance it must meet.</summary>
 internal readonly record struct Comparison(double Difference, double Tolerance)
 {
-    // Tolerances on the relative difference: AD is exact up to rounding; the contour-integral reference and the
-    // finite difference are approximations.
+    // Tolerances on the relative difference: AD is exact up to rounding; the contour-integral reference, the
+    // finite difference and finitely many gradient-descent steps are approximations.
     public const double Exact = 1e-12;
     public const double Contour = 1e-9;
+    public const double Iterative = 1e-9;
     public const double FiniteDifference = 1e-5;
 
     // A NaN difference is outside every tolerance.

@@ -9,7 +9,7 @@ internal static class Functions
     public static T Polynomial<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         x[0] * x[0] * x[1] + x[0] * x[1] * x[1] * x[1];
 
-    // f(x) = √(x² + exp(x²)) + cos(x² + exp(x²)), written as the notes' computation graph (sections 5, 7, 8).
+    // f(x) = √(x² + exp(x²)) + cos(x² + exp(x²)), written as the notes' computation graph (sections 5, 7, 8, 9).
     public static T Backprop<T>(T x) where T : IFloatingPointIeee754<T>
     {
         T a = x * x;

@@ -5,14 +5,15 @@ namespace Autodiff.Examples;
 
 /// <summary>
 /// The worked examples of the lecture notes on calculus for machine learning, each computed by the library
-/// (forward mode: Dual, HyperDual and Taylor numbers) beside the closed form the notes derive by hand.
+/// (forward mode: Dual, HyperDual and Taylor numbers; reverse mode: Tracked numbers) beside the closed form the notes
+/// derive by hand.
 /// </summary>
 /// <remarks>
 /// Every function is written once, generically, as
 /// <c>static T F&lt;T&gt;(…) where T : IFloatingPointIeee754&lt;T&gt;</c>, and handed to the
-/// <see cref="Autodiff.Forward"/> combinators as a method group. The closed forms are evaluated on plain doubles with
-/// <see cref="Math"/>, independently of the library. Each section prints its tables and returns its comparisons; the
-/// exit code is 1 if any comparison misses its tolerance.
+/// <see cref="Autodiff.Forward"/> and <see cref="Autodiff.Reverse"/> combinators as a method group. The closed forms
+/// are evaluated on plain doubles with <see cref="Math"/>, independently of the library. Each section prints its
+/// tables and returns its comparisons; the exit code is 1 if any comparison misses its tolerance.
 /// </remarks>
 internal static class Program
 {
@@ -31,6 +32,9 @@ internal static class Program
             .. Forward.Jacobians.Run(),
             .. Forward.SecondDerivativeAndHessian.Run(),
             .. Forward.TaylorSeries.Run(),
+            .. Reverse.Backpropagation.Run(),
+            .. Reverse.LeastSquares.Run(),
+            .. Reverse.VectorJacobianProducts.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

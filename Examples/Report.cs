@@ -40,6 +40,12 @@ internal static class Report
 
     public static string Point(double[] p) => $"({string.Join(", ", Array.ConvertAll(p, Short))})";
 
+    // The subscript of the j-th entry, counting from 0: ₁, ₂, …, ₉.
+    public static string Subscript(int j) => ((char)('₁' + j)).ToString();
+
+    // A computed vector, in the matrices' fixed format.
+    public static string Vector(double[] v) => $"({string.Join(", ", Array.ConvertAll(v, x => Fixed(x, "0.000000")))})";
+
     public static string Num(int value) => value.ToString(Invariant);
 
     // An input: as short as it was written.
