@@ -28,7 +28,7 @@ public static partial class Reverse
             indices[k] = inputs[k].Index;
             tape = Tracked<T>.SharedTape(tape, inputs[k].Tape);
         }
-        T[] y = Require.Arity(forward((T[])x.Clone()), -1, nameof(forward));
+        T[] y = Require.Arity(forward((T[])x.Clone()), null, nameof(forward));
         return tape is null
             ? Array.ConvertAll(y, Tracked<T>.Constant)
             : tape.PushCustom(y, first => new CustomPrimitive<T>(indices, x, y, first, vjp));

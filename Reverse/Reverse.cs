@@ -25,7 +25,7 @@ public static partial class Reverse
         Require.NotEmpty(x, nameof(x));
         var tape = new Tape<T>();
         Tracked<T>[] input = Variables(tape, x);
-        Tracked<T>[] output = Require.Arity(f(input), -1, nameof(f));
+        Tracked<T>[] output = Require.Arity(f(input), null, nameof(f));
         return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(input, tape), Indices(output, tape)));
     }
 

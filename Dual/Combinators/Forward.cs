@@ -47,7 +47,6 @@ public static class Forward
     public static T[] Taylor<T>(Func<Taylor<T>, Taylor<T>> f, T x0, int order) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        ArgumentOutOfRangeException.ThrowIfNegative(order);
         Taylor<T> y = f(Autodiff.Taylor<T>.Variable(x0, order));
         var c = new T[order + 1];
         for (int k = 0; k <= order; k++)
@@ -76,7 +75,7 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         Require.SameLength(x, v, nameof(x), nameof(v));
-        Dual<T>[] y = Require.Arity(f(Seed(x, v)), -1, nameof(f));
+        Dual<T>[] y = Require.Arity(f(Seed(x, v)), null, nameof(f));
         return (Array.ConvertAll(y, d => d.Value), Array.ConvertAll(y, d => d.Tangent));
     }
 
@@ -119,7 +118,7 @@ public static class Forward
         for (int j = 0; j < x.Length; j++)
         {
             input[j] = Dual<T>.Variable(x[j]);
-            Dual<T>[] column = Require.Arity(f(input), jacobian?.GetLength(0) ?? -1, nameof(f));
+            Dual<T>[] column = Require.Arity(f(input), jacobian?.GetLength(0), nameof(f));
             jacobian ??= new T[column.Length, x.Length];
             for (int i = 0; i < column.Length; i++)
                 jacobian[i, j] = column[i].Tangent;
@@ -130,7 +129,7 @@ public static class Forward
 
     /// <summary>
     /// The n×n Hessian H_ij = ∂²f/∂x_i∂x_j of f: ℝⁿ → ℝ, exactly, from n(n+1)/2 hyper-dual evaluations
-    /// (seeding x + e_i ε₁ + e_j ε₂ for i ≤ j; symmetry gives the rest).
+    /// (seeding x + e_i ε₁ + e_j ε₂ for j ≤ i; symmetry gives the rest).
     /// </summary>
     /// <exception cref="ArgumentException">x is empty.</exception>
     public static T[,] Hessian<T>(ScalarFunction<HyperDual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
@@ -142,7 +141,7 @@ public static class Forward
         var hessian = new T[n, n];
         for (int i = 0; i < n; i++)
         {
-            for (int j = i; j < n; j++)
+            for (int j = 0; j <= i; j++)
             {
                 for (int k = 0; k < n; k++)
                     input[k] = new(x[k], k == i ? T.One : T.Zero, k == j ? T.One : T.Zero, T.Zero);

@@ -16,12 +16,12 @@ internal static class Require
                 $"{vName} has length {v.Length} but {xName} has length {x.Length}; they must have the same length.", vName);
     }
 
-    /// <summary>Checks one output of a vector function: present, and of the arity its first output had.</summary>
-    public static T[] Arity<T>(T[]? output, int expected, string name)
+    /// <summary>Checks one output of a vector function: present, non-empty, and of the arity an earlier call had.</summary>
+    public static T[] Arity<T>(T[]? output, int? expected, string name)
     {
         if (output is null)
             throw new ArgumentException($"{name} returned null; a vector function must return its outputs.", name);
-        if (expected >= 0 && output.Length != expected)
+        if (expected is int arity && output.Length != arity)
             throw new ArgumentException(
                 $"{name} returned {output.Length} outputs where an earlier call returned {expected}; its arity must not depend on the input.", name);
         if (output.Length == 0)

@@ -12,5 +12,5 @@ public readonly struct Abs : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Abs(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> =>
-        x > T.Zero ? T.One : x < T.Zero ? -T.One : T.IsNaN(x) ? x : T.Zero;
+        x > T.Zero ? T.One : x < T.Zero ? -T.One : x; // ±0 at the kink, NaN for NaN
 }
