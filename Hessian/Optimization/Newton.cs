@@ -1,0 +1,84 @@
+using System.Numerics;
+using LanguageExt;
+
+namespace Autodiff;
+
+/// <summary>
+/// Newton and Gauss–Newton steps: the second-order model of the seeds' "Hessian structure and curvature-aware
+/// updates". Each solves its linear system (it never inverts a matrix) and returns <see cref="Fin{A}"/>: a point
+/// where the system is singular is a legitimate outcome, reported as a failure that names the problem.
+/// </summary>
+public static class Newton
+{
+    /// <summary>
+    /// The Newton step Δ* = −∇²f(x)⁻¹ ∇f(x)ᵀ, the minimiser of the quadratic model
+    /// f(x) + ∇f Δ + ½ Δᵀ∇²f Δ, solving ∇²f Δ = −∇fᵀ with the gradient and Hessian from n forward-over-reverse passes.
+    /// </summary>
+    /// <returns>Δ*, or a failure when ∇²f(x) is singular.</returns>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static Fin<T[]> Step<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        (T[] gradient, T[,] hessian) = GradientAndHessian(f, x);
+        return Solve.Linear(hessian, Array.ConvertAll(gradient, g => -g));
+    }
+
+    /// <summary>
+    /// The Gauss–Newton step for L(θ) = ½‖r(θ)‖²: with J = dr/dθ, ∇L = rᵀJ and ∇²L ≈ JᵀJ (dropping Σ rᵢ∇²rᵢ),
+    /// it solves JᵀJ Δ = −Jᵀr by Cholesky. JᵀJ is positive semi-definite; a rank-deficient J is reported as a failure.
+    /// </summary>
+    /// <exception cref="ArgumentException">θ is empty or r returns no outputs.</exception>
+    public static Fin<T[]> GaussNewtonStep<T>(VectorFunction<Tracked<T>> residual, ReadOnlySpan<T> theta)
+        where T : IFloatingPointIeee754<T>
+    {
+        (T[] r, Pullback<T> pullback) = Reverse.Vjp(residual, theta);
+        int n = theta.Length;
+        var rows = new T[r.Length][];
+        var unit = new T[r.Length];
+        unit.AsSpan().Fill(T.Zero);
+        for (int i = 0; i < r.Length; i++)
+        {
+            unit[i] = T.One;
+            rows[i] = pullback.Invoke(unit); // row i of J, one sweep of the same record
+            unit[i] = T.Zero;
+        }
+        T[] rhs = pullback.Invoke(r); // rᵀJ = ∇L
+        var normal = new T[n, n];
+        for (int a = 0; a < n; a++)
+        {
+            rhs[a] = -rhs[a];
+            for (int b = 0; b < n; b++)
+            {
+                T sum = T.Zero;
+                foreach (T[] row in rows)
+                    sum += row[a] * row[b];
+                normal[a, b] = sum;
+            }
+        }
+        return Solve.Cholesky(normal, rhs);
+    }
+
+    /// <summary>∇f(x) and ∇²f(x) from n forward-over-reverse passes: pass j gives ∇f in its values and H e_j in its tangents.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public static (T[] Gradient, T[,] Hessian) GradientAndHessian<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        int n = x.Length;
+        var hessian = new T[n, n];
+        var gradient = new T[n];
+        var seeded = new Dual<T>[n];
+        for (int j = 0; j < n; j++)
+        {
+            for (int k = 0; k < n; k++)
+                seeded[k] = new(x[k], k == j ? T.One : T.Zero);
+            Dual<T>[] pass = Reverse.Grad(f, seeded);
+            for (int i = 0; i < n; i++)
+            {
+                gradient[i] = pass[i].Value;
+                hessian[i, j] = pass[i].Tangent;
+            }
+        }
+        return (gradient, hessian);
+    }
+}
