@@ -22,9 +22,7 @@ public static class Hessian
     public static T[] Hvp<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x, nameof(x));
-        Require.SameLength(x, v, nameof(x), nameof(v));
+        RequireDirection(f, x, v);
         var seeded = new Dual<T>[x.Length];
         for (int j = 0; j < x.Length; j++)
             seeded[j] = new(x[j], v[j]);
@@ -39,9 +37,7 @@ public static class Hessian
     public static T[] HvpReverseOverForward<T>(ScalarFunction<Dual<Tracked<T>>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x, nameof(x));
-        Require.SameLength(x, v, nameof(x), nameof(v));
+        RequireDirection(f, x, v);
         T[] direction = v.ToArray();
         return Reverse.Grad<T>(input =>
         {
@@ -61,9 +57,7 @@ public static class Hessian
     public static T[] Vhp<T>(ScalarFunction<Tracked<Tracked<T>>> f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x, nameof(x));
-        Require.SameLength(x, v, nameof(x), nameof(v));
+        RequireDirection(f, x, v);
         T[] direction = v.ToArray();
         return Reverse.Grad<T>(input =>
         {
@@ -73,6 +67,14 @@ public static class Hessian
                 product += gradient[j] * Tracked<T>.Constant(direction[j]);
             return product;
         }, x);
+    }
+
+    // The checks every directional combinator makes, before any work.
+    private static void RequireDirection<T>(Delegate f, ReadOnlySpan<T> x, ReadOnlySpan<T> v)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        Require.SameLength(x, v, nameof(x), nameof(v));
     }
 
     /// <summary>The dense n×n Hessian from n forward-over-reverse HVPs, one column each (H e_j).</summary>
