@@ -5,8 +5,8 @@ namespace Autodiff.Examples;
 
 /// <summary>
 /// The worked examples of the lecture notes on calculus for machine learning, each computed by the library
-/// (forward mode: Dual, HyperDual and Taylor numbers; reverse mode: Tracked numbers) beside the closed form the notes
-/// derive by hand.
+/// (forward mode: Dual, HyperDual and Taylor numbers; reverse mode: Tracked numbers; second order: the two nested)
+/// beside the closed form the notes derive by hand.
 /// </summary>
 /// <remarks>
 /// Every function is written once, generically, as
@@ -35,6 +35,9 @@ internal static class Program
             .. Reverse.Backpropagation.Run(),
             .. Reverse.LeastSquares.Run(),
             .. Reverse.VectorJacobianProducts.Run(),
+            .. SecondOrder.HessianVectorProducts.Run(),
+            .. SecondOrder.Optimizers.Run(),
+            .. SecondOrder.DescentPicture.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
