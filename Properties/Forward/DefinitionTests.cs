@@ -79,6 +79,8 @@ public sealed class DefinitionTests
         Assert.Equal(new Dual<double>(0.5, 1), Dual<double>.Min(x, 2.0));
         Assert.Equal(new Dual<double>(2.0, 0), Dual<double>.Max(x, 2.0));
         Assert.True(x < new Dual<double>(0.6, -1));
+        Assert.False(x < new Dual<double>(0.5, 3));
+        Assert.False(x > new Dual<double>(0.5, -3));
         Assert.False(x > new Dual<double>(0.6, -1));
         Assert.True(x <= new Dual<double>(0.5, -1));
         Assert.True(x >= new Dual<double>(0.5, -1));

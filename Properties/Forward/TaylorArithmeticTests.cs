@@ -21,6 +21,9 @@ public sealed class TaylorArithmeticTests
         Assert.True((a * b).IsConstant);
         Assert.Equal([24.0], (a * b).ToArray());
         Assert.Equal([0.0], default(Taylor<double>).ToArray());
+        Assert.Equal(Taylor<double>.Constant(0), -default(Taylor<double>));
+        Assert.True(Taylor<double>.IsZero(default));
+        Assert.True(default(Taylor<double>).Equals(Taylor<double>.Constant(0)));
     }
 
     [Fact]
