@@ -54,6 +54,7 @@ public static partial class Reverse
     {
         (T value, Pullback<T> pullback) = Vjp(f, x);
         T[] gradient = pullback.Invoke([T.One]);
+        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();
         return (value, gradient);
     }
@@ -65,6 +66,7 @@ public static partial class Reverse
         (T[] value, Pullback<T> pullback) = Vjp(f, x);
         var jacobian = new T[value.Length, x.Length];
         var cotangent = new T[value.Length];
+        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
         cotangent.AsSpan().Fill(T.Zero);
         for (int i = 0; i < value.Length; i++)
         {
@@ -74,6 +76,7 @@ public static partial class Reverse
                 jacobian[i, j] = row[j];
             cotangent[i] = T.Zero;
         }
+        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();
         return jacobian;
     }

@@ -93,9 +93,11 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     public void Release()
     {
         _frozen = true;
+        // Stryker disable Statement : returning memory to the pool is invisible to results (the pool is a cache).
         foreach (Node[] chunk in _chunks)
             ArrayPool<Node>.Shared.Return(chunk);
         _chunks.Clear();
+        // Stryker restore Statement
         Count = 0;
     }
 
@@ -124,15 +126,15 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                     CustomPrimitive<T> custom = _customs[node.B];
                     if (custom.FirstOutput == first + k)
                         custom.Pull(adjoint);
-                    continue;
                 }
-                T a = adjoint[first + k];
-                if (T.IsZero(a))
-                    continue;
-                if (node.A >= 0)
-                    adjoint[node.A] += a * node.Da;
-                if (node.B >= 0)
-                    adjoint[node.B] += a * node.Db;
+                else if (!T.IsZero(adjoint[first + k]))
+                {
+                    T a = adjoint[first + k];
+                    if (node.A >= 0)
+                        adjoint[node.A] += a * node.Da;
+                    if (node.B >= 0)
+                        adjoint[node.B] += a * node.Db;
+                }
             }
         }
     }

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Autodiff.Properties.Support;
+
+namespace Autodiff.Properties.Reverse;
+
+/// <summary>
+/// The reverse mode's edges: constants, finished and foreign records, reused memory, long records spanning many
+/// chunks, custom rules and their zero-cotangent convention, and the calculus-free members of <see cref="Tracked{T}"/>.
+/// </summary>
+public sealed class ReverseEdgeCaseTests
+{
+    [Fact]
+    public void Every_input_of_a_record_longer_than_many_chunks_gets_its_own_gradient()
+    {
+        // 150 000 inputs: the record spans several chunks, and every input's adjoint matters.
+        double[] x = Enumerable.Range(0, 150_000).Select(i => Math.Sin(i * 0.37)).ToArray();
+        double[] gradient = Autodiff.Reverse.Grad<double>(v =>
+        {
+            Tracked<double> sum = 0.0;
+            foreach (Tracked<double> vi in v)
+                sum += Tracked<double>.Sin(vi);
+            return sum;
+        }, x);
+        for (int i = 0; i < x.Length; i++)
+            if (gradient[i] != Math.Cos(x[i]))
+                Assert.Fail($"∂/∂x_{i}: expected {Math.Cos(x[i]):R}, got {gradient[i]:R}");
+    }
+
+    [Fact]
+    public void Memory_reused_from_earlier_differentiations_never_leaks_into_a_gradient()
+    {
+        static Tracked<double> Big(ReadOnlySpan<Tracked<double>> v)
+        {
+            Tracked<double> y = v[0];
+            for (int i = 0; i < 200_000; i++)
+                y = y * v[1] + v[0] * 0.5;
+            return y;
+        }
+        static T Small<T>(ReadOnlySpan<T> v) where T : System.Numerics.IFloatingPointIeee754<T> => v[0] * v[1] + T.Sin(v[0]);
+        for (int round = 0; round < 3; round++)
+        {
+            Autodiff.Reverse.Grad<double>(Big, [0.3, 0.2]);
+            double[] small = Autodiff.Reverse.Grad(Small, [0.7, -1.1]);
+            Assert.Equal(Autodiff.Forward.Gradient(Small, [0.7, -1.1]), small);
+        }
+    }
+
+    [Fact]
+    public void Values_of_a_finished_Vjp_cannot_be_computed_with_or_returned()
+    {
+        Tracked<double> leaked = default;
+        (_, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => leaked = v[0] * 3, [2.0]);
+        Assert.Contains("already finished", Assert.Throws<InvalidOperationException>(() => leaked + leaked).Message);
+        Assert.Equal([3.0], pullback.Invoke([1.0]));
+        var foreign = Assert.Throws<InvalidOperationException>(() => Autodiff.Reverse.Grad<double>(_ => leaked, [1.0]));
+        Assert.Contains("recorded by a different differentiation", foreign.Message);
+    }
+
+    [Fact]
+    public void Mixing_two_differentiations_explains_how_to_nest()
+    {
+        Tracked<double> outer = default;
+        var e = Assert.Throws<InvalidOperationException>(() => Autodiff.Reverse.Grad<double>(v =>
+        {
+            outer = v[0];
+            return Autodiff.Reverse.Grad<double>(w => w[0] * outer, [1.0])[0];
+        }, [2.0]));
+        Assert.Contains("two different differentiations", e.Message);
+        Assert.Contains("nest the number types (e.g. Tracked<Tracked<double>>)", e.Message);
+        Assert.Contains("outer function's values in the inner one", e.Message);
+    }
+
+    [Fact]
+    public void Constants_record_nothing_and_keep_their_values()
+    {
+        Tracked<double> c = Tracked<double>.Constant(2);
+        Assert.True(c.IsConstant);
+        Assert.Equal(Tracked<double>.Constant(-2), -c);
+        Assert.True((-c).IsConstant);
+        Assert.True(Tracked<double>.IsZero(Tracked<double>.Constant(0)));
+        Assert.False(Tracked<double>.IsZero(c));
+        Assert.Equal("2", c.ToString());
+        Assert.Equal("2.00", c.ToString("F2", CultureInfo.InvariantCulture));
+        Tracked<double>[] outputs = Autodiff.Reverse.Primitive<double>([c, 3.0], a => [a[0] * a[1]], (u, a, _) => [u[0] * a[1], u[0] * a[0]]);
+        Assert.True(outputs[0].IsConstant);
+        Assert.Equal(6.0, outputs[0].Value);
+    }
+
+    [Fact]
+    public void Tracked_values_know_their_record()
+    {
+        Autodiff.Reverse.Grad<double>(v =>
+        {
+            Tracked<double> y = -v[0];
+            Assert.False(v[0].IsConstant);
+            Assert.False(Tracked<double>.IsZero(v[0]));      // a variable is never structurally zero, even at 0
+            Assert.Equal(-0.0, y.Value);
+            Assert.Equal("0 @0", v[0].ToString());
+            Assert.Equal("-0 @2", y.ToString());
+            Assert.True(v[0].Equals(v[0]));
+            Assert.False(v[0].Equals(v[1]));                 // same value, different record
+            Assert.False(v[0].Equals(Tracked<double>.Constant(0)));
+            Assert.False(v[0].Equals((object)"v"));
+            Assert.Equal(v[0].GetHashCode(), v[0].GetHashCode());
+            return y;
+        }, [0.0, 0.0]);
+        Assert.Equal([-1.0], Autodiff.Reverse.Grad<double>(v => -v[0], [5.0]));
+        Assert.Equal(-5.0, Autodiff.Reverse.ValueAndGrad<double>(v => -v[0], [5.0]).Value);
+    }
+
+    [Fact]
+    public void A_constant_input_of_a_custom_primitive_receives_no_adjoint()
+    {
+        // default(Tracked<double>) is the constant 0; its adjoint must not land on the first input's record.
+        double[] gradient = Autodiff.Reverse.Grad<double>(v =>
+            Autodiff.Reverse.Primitive([v[0], default, v[1]], a => [a[0] + 10 * a[1] + 100 * a[2]], (u, _, _) => [u[0], 10 * u[0], 100 * u[0]])[0], [1.0, 2.0]);
+        Assert.Equal([1.0, 100.0], gradient);
+    }
+
+    [Fact]
+    public void A_custom_rule_is_not_called_for_a_zero_cotangent()
+    {
+        // √ as a custom primitive at 0 has an infinite partial; its output is not used, so its rule must not run.
+        int calls = 0;
+        double[] gradient = Autodiff.Reverse.Grad<double>(v =>
+        {
+            Tracked<double> root = Autodiff.Reverse.Primitive([v[0]], a => [Math.Sqrt(a[0])], (u, _, y) => { calls++; return [u[0] / (2 * y[0])]; })[0];
+            return Tracked<double>.Max(root, 1.0) + v[0];
+        }, [0.0]);
+        Assert.Equal([1.0], gradient);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void Null_arguments_are_named()
+    {
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Autodiff.Reverse.Vjp<double>((VectorFunction<Tracked<double>>)null!, [1.0])).ParamName);
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Autodiff.Reverse.Jacobian<double>(null!, [1.0])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Autodiff.Reverse.Jacobian<double>(v => [v[0]], [])).ParamName);
+        Assert.Equal("forward", Assert.Throws<ArgumentNullException>(() => Autodiff.Reverse.Primitive<double>([1.0], null!, (u, _, _) => u.ToArray())).ParamName);
+        Assert.Equal("vjp", Assert.Throws<ArgumentNullException>(() => Autodiff.Reverse.Primitive<double>([1.0], a => a, null!)).ParamName);
+        Assert.Equal("segment", Assert.Throws<ArgumentNullException>(() => Autodiff.Reverse.Checkpoint<double>(null!, [1.0])).ParamName);
+        var e = Assert.Throws<InvalidOperationException>(() => Autodiff.Reverse.Grad<double>(
+            v => Autodiff.Reverse.Primitive(v, a => [a[0]], (_, _, _) => null!)[0], [1.0]));
+        Assert.Contains("returned null entries for a primitive of 1 inputs", e.Message);
+    }
+}
