@@ -59,7 +59,7 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
         }
         finally
         {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            // Stryker disable once Statement,Block : returning memory to the pool is invisible to results.
             ArrayPool<T>.Shared.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }

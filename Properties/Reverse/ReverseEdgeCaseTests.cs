@@ -9,21 +9,26 @@ namespace Autodiff.Properties.Reverse;
 /// </summary>
 public sealed class ReverseEdgeCaseTests
 {
-    [Fact]
-    public void Every_input_of_a_record_longer_than_many_chunks_gets_its_own_gradient()
+    [Theory]
+    [InlineData(150_000, 100_000)]
+    public void Every_input_of_a_record_longer_than_many_chunks_gets_its_own_gradient(int first, int second)
     {
-        // 150 000 inputs: the record spans several chunks, and every input's adjoint matters.
-        double[] x = Enumerable.Range(0, 150_000).Select(i => Math.Sin(i * 0.37)).ToArray();
-        double[] gradient = Autodiff.Reverse.Grad<double>(v =>
+        // Records spanning several chunks, every input's adjoint mattering; the second, shorter record reuses the
+        // first one's pooled chunks and adjoints, whose stale entries past its end must never be swept.
+        foreach (int n in new[] { first, second })
         {
-            Tracked<double> sum = 0.0;
-            foreach (Tracked<double> vi in v)
-                sum += Tracked<double>.Sin(vi);
-            return sum;
-        }, x);
-        for (int i = 0; i < x.Length; i++)
-            if (gradient[i] != Math.Cos(x[i]))
-                Assert.Fail($"∂/∂x_{i}: expected {Math.Cos(x[i]):R}, got {gradient[i]:R}");
+            double[] x = Enumerable.Range(0, n).Select(i => Math.Sin(i * 0.37)).ToArray();
+            double[] gradient = Autodiff.Reverse.Grad<double>(v =>
+            {
+                Tracked<double> sum = 0.0;
+                foreach (Tracked<double> vi in v)
+                    sum += Tracked<double>.Sin(vi);
+                return sum;
+            }, x);
+            for (int i = 0; i < x.Length; i++)
+                if (gradient[i] != Math.Cos(x[i]))
+                    Assert.Fail($"n = {n}, ∂/∂x_{i}: expected {Math.Cos(x[i]):R}, got {gradient[i]:R}");
+        }
     }
 
     [Fact]
@@ -104,6 +109,10 @@ public sealed class ReverseEdgeCaseTests
             Assert.Equal(v[0].GetHashCode(), v[0].GetHashCode());
             return y;
         }, [0.0, 0.0]);
+        Tracked<double> first = default, second = default;
+        Autodiff.Reverse.Grad<double>(v => first = v[0] * 1, [4.0]);
+        Autodiff.Reverse.Grad<double>(v => second = v[0] * 1, [4.0]);
+        Assert.False(first.Equals(second)); // same value and index, different differentiations
         Assert.Equal([-1.0], Autodiff.Reverse.Grad<double>(v => -v[0], [5.0]));
         Assert.Equal(-5.0, Autodiff.Reverse.ValueAndGrad<double>(v => -v[0], [5.0]).Value);
     }
