@@ -24,28 +24,16 @@ public sealed class HessianProperties
         return sum;
     }
 
-    // A smooth non-polynomial function of all inputs, so every Hessian entry is generically non-zero.
-    private static T Coupled<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        T s = T.Zero, p = T.One;
-        for (int i = 0; i < x.Length; i++)
-        {
-            s += T.Sin(x[i]) * T.CreateChecked(i + 1);
-            p *= T.One + x[i] * x[i] / T.CreateChecked(4);
-        }
-        return T.Exp(s / T.CreateChecked(x.Length)) * T.Log(p);
-    }
-
     private static Arbitrary<double[]> Points(int n) => Cases.Vectors(n, -1.5, 1.5);
 
     [Fact]
     public void Hessian_is_symmetric_and_matches_differences_of_the_gradient() =>
         Verify.ForAll(Points(4), x =>
         {
-            double[,] h = Autodiff.Forward.Hessian(Coupled, x);
+            double[,] h = Autodiff.Forward.Hessian(TestFunctions.Coupled, x);
             for (int i = 0; i < x.Length; i++)
             {
-                double[] column = FiniteDifference.Gradient(y => Autodiff.Forward.Gradient(Coupled, y)[i], x);
+                double[] column = FiniteDifference.Gradient(y => Autodiff.Forward.Gradient(TestFunctions.Coupled, y)[i], x);
                 for (int j = 0; j < x.Length; j++)
                 {
                     Assert.Equal(h[i, j], h[j, i]);
@@ -101,9 +89,9 @@ public sealed class HessianProperties
             Assert.Equal(Field<double>(x), value);
             for (int i = 0; i < tangent.Length; i++)
                 AssertClose(j[i, 0] * v[0] + j[i, 1] * v[1] + j[i, 2] * v[2], tangent[i], Exact, $"(Jv)_{i}");
-            double[] gradient = Autodiff.Forward.Gradient(Coupled, x);
+            double[] gradient = Autodiff.Forward.Gradient(TestFunctions.Coupled, x);
             AssertClose(gradient[0] * v[0] + gradient[1] * v[1] + gradient[2] * v[2],
-                Autodiff.Forward.DirectionalDerivative(Coupled, x, v), Exact, "∇f v");
+                Autodiff.Forward.DirectionalDerivative(TestFunctions.Coupled, x, v), Exact, "∇f v");
         });
 
     [Fact]

@@ -11,18 +11,6 @@ namespace Autodiff.Properties.SecondOrder;
 /// </summary>
 public sealed class HessianCombinatorProperties
 {
-    // A smooth function coupling all inputs, so that H has no structural zeros.
-    private static T Coupled<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        T s = T.Zero, p = T.One;
-        for (int i = 0; i < x.Length; i++)
-        {
-            s += T.Sin(x[i]) * T.CreateChecked(i + 1);
-            p *= T.One + x[i] * x[i] / T.CreateChecked(4);
-        }
-        return T.Exp(s / T.CreateChecked(x.Length)) * T.Log(p) + T.Atan2(x[0], T.One + x[^1] * x[^1]);
-    }
-
     private static T[] Field<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         [x[0] * T.Sin(x[1]) + T.Exp(x[2]), T.Hypot(x[0], x[1] + x[2]) * x[2]];
 
@@ -34,10 +22,10 @@ public sealed class HessianCombinatorProperties
         Verify.ForAll(Cases.Vectors(8, -1.5, 1.5), data =>
         {
             double[] x = data[..4], v = data[4..];
-            double[] expected = Times(Autodiff.Forward.Hessian(Coupled, x), v);
-            double[] forwardOverReverse = Hessian.Hvp(Coupled, x, v);
-            double[] reverseOverForward = Hessian.HvpReverseOverForward(Coupled, x, v);
-            double[] reverseOverReverse = Hessian.Vhp(Coupled, x, v);
+            double[] expected = Times(Autodiff.Forward.Hessian(TestFunctions.Coupled, x), v);
+            double[] forwardOverReverse = Hessian.Hvp(TestFunctions.Coupled, x, v);
+            double[] reverseOverForward = Hessian.HvpReverseOverForward(TestFunctions.Coupled, x, v);
+            double[] reverseOverReverse = Hessian.Vhp(TestFunctions.Coupled, x, v);
             for (int i = 0; i < 4; i++)
             {
                 AssertClose(expected[i], forwardOverReverse[i], 1e-10, $"forward-over-reverse (Hv)_{i}");
@@ -50,8 +38,8 @@ public sealed class HessianCombinatorProperties
     public void Dense_Hessian_from_HVPs_is_the_hyper_dual_Hessian_and_symmetric() =>
         Verify.ForAll(Cases.Vectors(3, -1.5, 1.5), x =>
         {
-            double[,] fromHvps = Hessian.Dense(Coupled, x);
-            double[,] hyperDual = Autodiff.Forward.Hessian(Coupled, x);
+            double[,] fromHvps = Hessian.Dense(TestFunctions.Coupled, x);
+            double[,] hyperDual = Autodiff.Forward.Hessian(TestFunctions.Coupled, x);
             for (int i = 0; i < 3; i++)
                 for (int j = 0; j < 3; j++)
                 {
@@ -81,13 +69,13 @@ public sealed class HessianCombinatorProperties
         Verify.ForAll(Cases.Vectors(6, -1, 1), data =>
         {
             double[] x = data[..3], d = data[3..];
-            double[] gradient = Autodiff.Forward.Gradient(Coupled, x);
-            double[] hd = Times(Autodiff.Forward.Hessian(Coupled, x), d);
-            AssertClose(Coupled<double>(x), Hessian.DirectionalDerivative(Coupled, x, d, 0), 1e-14, "D⁰f = f");
-            AssertClose(gradient.Zip(d, (g, v) => g * v).Sum(), Hessian.DirectionalDerivative(Coupled, x, d, 1), 1e-12, "D¹f[δ] = ∇f δ");
-            AssertClose(hd.Zip(d, (h, v) => h * v).Sum(), Hessian.DirectionalDerivative(Coupled, x, d, 2), 1e-10, "D²f[δ, δ] = δᵀHδ");
-            double third = Hessian.DirectionalDerivative(Coupled, x, d, 3);
-            double reference = FiniteDifference.First(t => Hessian.DirectionalDerivative(Coupled, x.Zip(d, (a, b) => a + t * b).ToArray(), d, 2), 0);
+            double[] gradient = Autodiff.Forward.Gradient(TestFunctions.Coupled, x);
+            double[] hd = Times(Autodiff.Forward.Hessian(TestFunctions.Coupled, x), d);
+            AssertClose(TestFunctions.Coupled<double>(x), Hessian.DirectionalDerivative(TestFunctions.Coupled, x, d, 0), 1e-14, "D⁰f = f");
+            AssertClose(gradient.Zip(d, (g, v) => g * v).Sum(), Hessian.DirectionalDerivative(TestFunctions.Coupled, x, d, 1), 1e-12, "D¹f[δ] = ∇f δ");
+            AssertClose(hd.Zip(d, (h, v) => h * v).Sum(), Hessian.DirectionalDerivative(TestFunctions.Coupled, x, d, 2), 1e-10, "D²f[δ, δ] = δᵀHδ");
+            double third = Hessian.DirectionalDerivative(TestFunctions.Coupled, x, d, 3);
+            double reference = FiniteDifference.First(t => Hessian.DirectionalDerivative(TestFunctions.Coupled, x.Zip(d, (a, b) => a + t * b).ToArray(), d, 2), 0);
             AssertClose(reference, third, 1e-6, "D³f[δ, δ, δ] vs difference of D²");
         });
 
@@ -103,11 +91,11 @@ public sealed class HessianCombinatorProperties
                 for (int j = 0; j <= k; j++)
                 {
                     factorial *= Math.Max(j, 1);
-                    sum += Hessian.DirectionalDerivative(Coupled, x, d, j) * Math.Pow(h, j) / factorial;
+                    sum += Hessian.DirectionalDerivative(TestFunctions.Coupled, x, d, j) * Math.Pow(h, j) / factorial;
                 }
                 return sum;
             }
-            double Error(double h) => Math.Abs(Coupled<double>(x.Zip(d, (a, b) => a + h * b).ToArray()) - Model(h));
+            double Error(double h) => Math.Abs(TestFunctions.Coupled<double>(x.Zip(d, (a, b) => a + h * b).ToArray()) - Model(h));
             double order = Math.Log2(Error(0.01) / Error(0.005));
             Assert.True(Math.Abs(order - (k + 1)) < 0.3, $"order-{k} model: observed error order {order:F2}, expected {k + 1}");
         }
@@ -130,12 +118,12 @@ public sealed class HessianCombinatorProperties
     [Fact]
     public void Bad_input_names_the_argument()
     {
-        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.Hvp(Coupled, [1.0, 2.0], [1.0])).ParamName);
-        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.Vhp(Coupled, [1.0, 2.0], [1.0])).ParamName);
-        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.HvpReverseOverForward(Coupled, [1.0], [1.0, 2.0])).ParamName);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Hessian.Dense(Coupled, ReadOnlySpan<double>.Empty)).ParamName);
-        Assert.Equal("delta", Assert.Throws<ArgumentException>(() => Hessian.DirectionalDerivative(Coupled, [1.0], [1.0, 2.0], 2)).ParamName);
-        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => Hessian.DirectionalDerivative(Coupled, [1.0], [1.0], -1)).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.Hvp(TestFunctions.Coupled, [1.0, 2.0], [1.0])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.Vhp(TestFunctions.Coupled, [1.0, 2.0], [1.0])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.HvpReverseOverForward(TestFunctions.Coupled, [1.0], [1.0, 2.0])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Hessian.Dense(TestFunctions.Coupled, ReadOnlySpan<double>.Empty)).ParamName);
+        Assert.Equal("delta", Assert.Throws<ArgumentException>(() => Hessian.DirectionalDerivative(TestFunctions.Coupled, [1.0], [1.0, 2.0], 2)).ParamName);
+        Assert.Equal("k", Assert.Throws<ArgumentOutOfRangeException>(() => Hessian.DirectionalDerivative(TestFunctions.Coupled, [1.0], [1.0], -1)).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Hessian.OfVectorFunction<double>(null!, [1.0])).ParamName);
     }
 }

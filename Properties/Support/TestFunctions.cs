@@ -1,0 +1,22 @@
+using System.Numerics;
+
+namespace Autodiff.Properties.Support;
+
+/// <summary>Functions ℝⁿ → ℝ shared by several properties, each written once generically.</summary>
+public static class TestFunctions
+{
+    /// <summary>
+    /// A smooth non-polynomial function coupling every input, so that no entry of its gradient or Hessian vanishes
+    /// structurally: exp(Σ i·sin xᵢ / n) · ln Π(1 + xᵢ²/4) + atan2(x₁, 1 + xₙ²).
+    /// </summary>
+    public static T Coupled<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T s = T.Zero, p = T.One;
+        for (int i = 0; i < x.Length; i++)
+        {
+            s += T.Sin(x[i]) * T.CreateChecked(i + 1);
+            p *= T.One + x[i] * x[i] / T.CreateChecked(4);
+        }
+        return T.Exp(s / T.CreateChecked(x.Length)) * T.Log(p) + T.Atan2(x[0], T.One + x[^1] * x[^1]);
+    }
+}
