@@ -168,7 +168,9 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
     /// <summary>y = f(x) through y′ = f′(x) x′, with f′ the rule's generic derivative evaluated on series.</summary>
     public static Taylor<T> Lift<TRule>(Taylor<T> x, TRule rule) where TRule : struct, IUnaryRule
     {
-        RuntimeHelpers.EnsureSufficientExecutionStack(); // rules recurse (sin ↔ cos); a runaway one throws, never crashes
+        // Rules recurse (sin ↔ cos); a runaway recursion throws instead of crashing the process.
+        // Stryker disable once Statement : a guard for rules that would not terminate; every rule here does.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         if (x.IsConstant)
             return Constant(rule.F(x.Value));
         int order = x.Order;
@@ -191,6 +193,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
     /// <summary>z = f(x, y) through z′ = ∂₁f x′ + ∂₂f y′; a partial known to full order is evaluated once.</summary>
     public static Taylor<T> Lift<TRule>(Taylor<T> x, Taylor<T> y, TRule rule) where TRule : struct, IBinaryRule
     {
+        // Stryker disable once Statement : a guard for rules that would not terminate; every rule here does.
         RuntimeHelpers.EnsureSufficientExecutionStack();
         int n = OrderPlusOne(x, y);
         if (n == 0)
@@ -198,6 +201,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         int order = n - 1;
         var z = new T[n];
         z[0] = rule.F(x.Value, y.Value);
+        // Stryker disable once Arithmetic : truncating either argument bounds the partials' order (results take the lower).
         Taylor<T> xu = x.Truncate(Math.Max(order - 1, 0)), yu = y.Truncate(Math.Max(order - 1, 0));
         Taylor<T>? dx = null, dy = null;
         for (int known = 0; known < order;)
@@ -207,8 +211,8 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
             // only saves work, so mutating these two conditions cannot change a result.
             // Stryker disable Conditional
             Taylor<T> px = x.IsConstant ? Constant(T.Zero) : dx ?? rule.Dx(xu, yu, f);
-            // Stryker disable once NullCoalescing : caching ∂₂f only saves work (no rule's ∂₂f recurses); caching ∂₁f is
-            // what keeps xʸ polynomial, and the properties time out without it.
+            // Stryker disable once NullCoalescing,Conditional : caching ∂₂f only saves work (no rule's ∂₂f recurses);
+            // caching ∂₁f is what keeps xʸ polynomial, and the properties time out without it.
             Taylor<T> py = y.IsConstant ? Constant(T.Zero) : dy ?? rule.Dy(xu, yu, f);
             // Stryker restore Conditional
             if (Progress(px, known, order) == order)
