@@ -28,7 +28,7 @@ public static class Forward
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        Dual<T> y = f(Dual<T>.Variable(x));
+        Dual<T> y = f(new Dual<T>(x, T.One, Perturbation.Fresh()));
         return (y.Value, y.Tangent);
     }
 
@@ -75,7 +75,7 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         Require.SameLength(x, v, nameof(x), nameof(v));
-        Dual<T>[] y = Require.Arity(f(Seed(x, v)), null, nameof(f));
+        Dual<T>[] y = Require.Arity(f(Seed(x, v, Perturbation.Fresh())), null, nameof(f));
         return (Array.ConvertAll(y, d => d.Value), Array.ConvertAll(y, d => d.Tangent));
     }
 
@@ -87,7 +87,7 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         Require.SameLength(x, v, nameof(x), nameof(v));
-        return f(Seed(x, v)).Tangent;
+        return f(Seed(x, v, Perturbation.Fresh())).Tangent;
     }
 
     /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ, from n evaluations (one per input).</summary>
@@ -96,13 +96,14 @@ public static class Forward
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
-        Dual<T>[] input = Seed(x, default);
+        int tag = Perturbation.Fresh();
+        Dual<T>[] input = Seed(x, default, tag);
         var gradient = new T[x.Length];
         for (int j = 0; j < x.Length; j++)
         {
-            input[j] = Dual<T>.Variable(x[j]);
+            input[j] = new(x[j], T.One, tag);
             gradient[j] = f(input).Tangent;
-            input[j] = Dual<T>.Constant(x[j]);
+            input[j] = new(x[j], T.Zero, tag);
         }
         return gradient;
     }
@@ -113,16 +114,17 @@ public static class Forward
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
-        Dual<T>[] input = Seed(x, default);
+        int tag = Perturbation.Fresh();
+        Dual<T>[] input = Seed(x, default, tag);
         T[,]? jacobian = null;
         for (int j = 0; j < x.Length; j++)
         {
-            input[j] = Dual<T>.Variable(x[j]);
+            input[j] = new(x[j], T.One, tag);
             Dual<T>[] column = Require.Arity(f(input), jacobian?.GetLength(0), nameof(f));
             jacobian ??= new T[column.Length, x.Length];
             for (int i = 0; i < column.Length; i++)
                 jacobian[i, j] = column[i].Tangent;
-            input[j] = Dual<T>.Constant(x[j]);
+            input[j] = new(x[j], T.Zero, tag);
         }
         return jacobian!;
     }
@@ -151,12 +153,12 @@ public static class Forward
         return hessian;
     }
 
-    // The dual inputs x + v ε (v empty: all constants).
-    private static Dual<T>[] Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
+    // The dual inputs x + v ε of one differentiation (v empty: zero tangents), all carrying its tag.
+    private static Dual<T>[] Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, int tag) where T : IFloatingPointIeee754<T>
     {
         var input = new Dual<T>[x.Length];
         for (int k = 0; k < x.Length; k++)
-            input[k] = new(x[k], v.IsEmpty ? T.Zero : v[k]);
+            input[k] = new(x[k], v.IsEmpty ? T.Zero : v[k], tag);
         return input;
     }
 }

@@ -10,20 +10,31 @@ namespace Autodiff;
 /// <see cref="Value"/> and f′(x) in <see cref="Tangent"/> — exactly, with no step size.
 /// </summary>
 /// <remarks>
-/// Immutable. Nests: <c>Dual&lt;Dual&lt;double&gt;&gt;</c> carries two independent perturbations.
+/// Immutable. Nests: <c>Dual&lt;Dual&lt;double&gt;&gt;</c> carries two independent perturbations. The forward
+/// combinators tag the numbers they seed, so that two differentiations of the same type meeting in one operation
+/// (perturbation confusion) throw instead of answering wrongly; nest the types to differentiate inside a derivative.
 /// See <see cref="IAutodiffNumber{TSelf, T}"/> for the conventions on comparisons, kinks and zero tangents.
 /// </remarks>
 /// <typeparam name="T">The scalar type, e.g. <c>double</c>, or another number type of this library.</typeparam>
 public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     where T : IFloatingPointIeee754<T>
 {
+    // The forward differentiation this number belongs to (0: none, combines with any; see Perturbation).
+    private readonly int _tag;
+
     /// <summary>Creates a + b ε.</summary>
     /// <param name="value">The primal value a.</param>
     /// <param name="tangent">The tangent (directional derivative) b.</param>
     public Dual(T value, T tangent)
+        : this(value, tangent, 0)
+    {
+    }
+
+    internal Dual(T value, T tangent, int tag)
     {
         Value = value;
         Tangent = tangent;
+        _tag = tag;
     }
 
     /// <inheritdoc/>
@@ -43,43 +54,44 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
 
     /// <summary>(a + b ε) + (c + d ε) = (a + c) + (b + d) ε.</summary>
     public static Dual<T> operator +(Dual<T> left, Dual<T> right) =>
-        new(left.Value + right.Value, left.Tangent + right.Tangent);
+        new(left.Value + right.Value, left.Tangent + right.Tangent, Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>(a + b ε) − (c + d ε) = (a − c) + (b − d) ε.</summary>
     public static Dual<T> operator -(Dual<T> left, Dual<T> right) =>
-        new(left.Value - right.Value, left.Tangent - right.Tangent);
+        new(left.Value - right.Value, left.Tangent - right.Tangent, Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>−(a + b ε) = −a − b ε.</summary>
-    public static Dual<T> operator -(Dual<T> value) => new(-value.Value, -value.Tangent);
+    public static Dual<T> operator -(Dual<T> value) => new(-value.Value, -value.Tangent, value._tag);
 
     /// <summary>The product rule: (a + b ε)(c + d ε) = ac + (ad + bc) ε.</summary>
     public static Dual<T> operator *(Dual<T> left, Dual<T> right) =>
-        new(left.Value * right.Value, left.Value * right.Tangent + left.Tangent * right.Value);
+        new(left.Value * right.Value, left.Value * right.Tangent + left.Tangent * right.Value, Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>The quotient rule: (a + b ε)/(c + d ε) = a/c + (b − (a/c) d)/c ε.</summary>
     public static Dual<T> operator /(Dual<T> left, Dual<T> right)
     {
         T quotient = left.Value / right.Value;
-        return new(quotient, (left.Tangent - quotient * right.Tangent) / right.Value);
+        return new(quotient, (left.Tangent - quotient * right.Tangent) / right.Value, Perturbation.Combine(left._tag, right._tag));
     }
 
     /// <summary>f(a + b ε) = f(a) + f′(a) b ε, with f′ from the rule.</summary>
     public static Dual<T> Lift<TRule>(Dual<T> x, TRule rule) where TRule : struct, IUnaryRule
     {
         T fx = rule.F(x.Value);
-        return new(fx, T.IsZero(x.Tangent) ? T.Zero : rule.D1(x.Value, fx) * x.Tangent);
+        return new(fx, T.IsZero(x.Tangent) ? T.Zero : rule.D1(x.Value, fx) * x.Tangent, x._tag);
     }
 
     /// <summary>f(a + b ε, c + d ε) = f(a, c) + (∂₁f b + ∂₂f d) ε; a zero tangent skips its partial.</summary>
     public static Dual<T> Lift<TRule>(Dual<T> x, Dual<T> y, TRule rule) where TRule : struct, IBinaryRule
     {
+        int tag = Perturbation.Combine(x._tag, y._tag);
         T f = rule.F(x.Value, y.Value);
         T tangent = T.Zero;
         if (!T.IsZero(x.Tangent))
             tangent += rule.Dx(x.Value, y.Value, f) * x.Tangent;
         if (!T.IsZero(y.Tangent))
             tangent += rule.Dy(x.Value, y.Value, f) * y.Tangent;
-        return new(f, tangent);
+        return new(f, tangent, tag);
     }
 
     /// <inheritdoc cref="IAutodiffNumber{TSelf, T}"/>

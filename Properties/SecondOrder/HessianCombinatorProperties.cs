@@ -116,6 +116,22 @@ public sealed class HessianCombinatorProperties
     }
 
     [Fact]
+    public void Nesting_the_same_type_is_a_clear_error_not_a_wrong_number()
+    {
+        // The confused way: the inner derivative runs on Dual<double> too, and x from the outer one leaks into it.
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            Autodiff.Forward.Derivative<double>(x => x * Autodiff.Forward.Derivative<double>(y => x + y, 1.0), 1.0));
+        Assert.Contains("Perturbation confusion", e.Message);
+        Assert.Contains("Forward.Derivative<Dual<double>>", e.Message);
+        // A value kept from one differentiation and used in another is the same mistake.
+        Dual<double> kept = default;
+        Autodiff.Forward.Derivative<double>(x => kept = x * 2, 3.0);
+        Assert.Throws<InvalidOperationException>(() => Autodiff.Forward.Gradient<double>(v => v[0] * kept, [1.0]));
+        // Numbers made by hand and constants carry no differentiation and combine with any.
+        Assert.Equal(3.0, Autodiff.Forward.Derivative<double>(x => x * new Dual<double>(3, 0) + Dual<double>.Constant(1), 2.0));
+    }
+
+    [Fact]
     public void Bad_input_names_the_argument()
     {
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => Hessian.Hvp(TestFunctions.Coupled, [1.0, 2.0], [1.0])).ParamName);
