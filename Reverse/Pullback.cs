@@ -57,9 +57,10 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
                 gradient[j] = adjoint[_inputs[j]];
             return gradient;
         }
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally
         {
-            // Stryker disable once Statement,Block : returning memory to the pool is invisible to results.
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
             ArrayPool<T>.Shared.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
