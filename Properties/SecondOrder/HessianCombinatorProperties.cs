@@ -123,6 +123,7 @@ public sealed class HessianCombinatorProperties
             Autodiff.Forward.Derivative<double>(x => x * Autodiff.Forward.Derivative<double>(y => x + y, 1.0), 1.0));
         Assert.Contains("Perturbation confusion", e.Message);
         Assert.Contains("Forward.Derivative<Dual<double>>", e.Message);
+        Assert.Contains("must run on the nested type", e.Message);
         // A value kept from one differentiation and used in another is the same mistake.
         Dual<double> kept = default;
         Autodiff.Forward.Derivative<double>(x => kept = x * 2, 3.0);
