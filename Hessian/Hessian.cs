@@ -79,24 +79,8 @@ public static class Hessian
 
     /// <summary>The dense n×n Hessian from n forward-over-reverse HVPs, one column each (H e_j).</summary>
     /// <exception cref="ArgumentException">x is empty.</exception>
-    public static T[,] Dense<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x, nameof(x));
-        int n = x.Length;
-        var hessian = new T[n, n];
-        var unit = new T[n];
-        unit.AsSpan().Fill(T.Zero);
-        for (int j = 0; j < n; j++)
-        {
-            unit[j] = T.One;
-            T[] column = Hvp(f, x, unit);
-            for (int i = 0; i < n; i++)
-                hessian[i, j] = column[i];
-            unit[j] = T.Zero;
-        }
-        return hessian;
-    }
+    public static T[,] Dense<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+        Newton.GradientAndHessian(f, x).Hessian;
 
     /// <summary>
     /// The second derivative of f: ℝⁿ → ℝᵐ as an m×n×n tensor, H[i, j, k] = ∂²f_i/∂x_j∂x_k (the seeds'
