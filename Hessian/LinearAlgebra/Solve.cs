@@ -38,52 +38,8 @@ public static class Solve
     {
         int n = MatrixArguments.Square(a, nameof(a));
         MatrixArguments.RightHandSide(b, n, nameof(b), nameof(a));
-        T tolerance = T.CreateChecked(n) * Precision<T>.Epsilon * MatrixArguments.MaxAbs(a, n);
-
-        // Row-major working copy: row i is lu[i·n .. i·n + n). Elimination overwrites it with U (L is not kept:
-        // its multipliers are applied to x as they are made).
-        var lu = new T[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                lu[i * n + j] = a[i, j];
-        T[] x = b.ToArray();
-
-        for (int k = 0; k < n; k++)
-        {
-            int p = k;
-            for (int i = k + 1; i < n; i++)
-                if (T.Abs(lu[i * n + k]) > T.Abs(lu[p * n + k]))
-                    p = i;
-            T pivot = lu[p * n + k];
-            if (T.Abs(pivot) <= tolerance)
-                return Error.New(Invariant(
-                    $"matrix is singular: pivot {pivot} in column {k} is at most n·ε·max|A_ij| = {tolerance}."));
-            if (p != k)
-            {
-                for (int j = k; j < n; j++)
-                    (lu[k * n + j], lu[p * n + j]) = (lu[p * n + j], lu[k * n + j]);
-                (x[k], x[p]) = (x[p], x[k]);
-            }
-            ReadOnlySpan<T> rowK = lu.AsSpan(k * n + k + 1, n - k - 1);
-            for (int i = k + 1; i < n; i++)
-            {
-                T multiplier = lu[i * n + k] / pivot;
-                Span<T> rowI = lu.AsSpan(i * n + k + 1, n - k - 1);
-                for (int j = 0; j < rowI.Length; j++)
-                    rowI[j] -= multiplier * rowK[j];
-                x[i] -= multiplier * x[k];
-            }
-        }
-
-        // Back substitution: x_i = (y_i − Σ_{j>i} u_ij x_j) / u_ii.
-        for (int i = n - 1; i >= 0; i--)
-        {
-            T sum = x[i];
-            for (int j = i + 1; j < n; j++)
-                sum -= lu[i * n + j] * x[j];
-            x[i] = sum / lu[i * n + i];
-        }
-        return x;
+        T[] rhs = b.ToArray();
+        return LuFactorization<T>.Factor(a).Map(lu => lu.Solve(rhs));
     }
 
     /// <summary>
@@ -108,47 +64,7 @@ public static class Solve
         int n = MatrixArguments.Square(a, nameof(a));
         MatrixArguments.Symmetric(a, n, nameof(a));
         MatrixArguments.RightHandSide(b, n, nameof(b), nameof(a));
-        T tolerance = T.CreateChecked(n) * Precision<T>.Epsilon * MatrixArguments.MaxAbs(a, n);
-
-        // l_jj = √(a_jj − Σ_{k<j} l_jk²), l_ij = (a_ij − Σ_{k<j} l_ik l_jk) / l_jj for i > j; row-major, lower part.
-        var l = new T[n * n];
-        for (int j = 0; j < n; j++)
-        {
-            ReadOnlySpan<T> rowJ = l.AsSpan(j * n, j);
-            T pivot = a[j, j];
-            foreach (T ljk in rowJ)
-                pivot -= ljk * ljk;
-            if (!(pivot > tolerance))
-                return Error.New(Invariant(
-                    $"matrix is not positive definite: pivot {pivot} in column {j} is at most n·ε·max|A_ij| = {tolerance}."));
-            T diagonal = T.Sqrt(pivot);
-            l[j * n + j] = diagonal;
-            for (int i = j + 1; i < n; i++)
-            {
-                ReadOnlySpan<T> rowI = l.AsSpan(i * n, j);
-                T sum = a[i, j];
-                for (int k = 0; k < j; k++)
-                    sum -= rowI[k] * rowJ[k];
-                l[i * n + j] = sum / diagonal;
-            }
-        }
-
-        // L y = b, then Lᵀ x = y, in place.
-        T[] x = b.ToArray();
-        for (int i = 0; i < n; i++)
-        {
-            T sum = x[i];
-            for (int k = 0; k < i; k++)
-                sum -= l[i * n + k] * x[k];
-            x[i] = sum / l[i * n + i];
-        }
-        for (int i = n - 1; i >= 0; i--)
-        {
-            T sum = x[i];
-            for (int k = i + 1; k < n; k++)
-                sum -= l[k * n + i] * x[k];
-            x[i] = sum / l[i * n + i];
-        }
-        return x;
+        T[] rhs = b.ToArray();
+        return CholeskyFactorization<T>.Factor(a).Map(l => l.Solve(rhs));
     }
 }
