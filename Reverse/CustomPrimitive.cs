@@ -12,15 +12,12 @@ namespace Autodiff;
 /// <returns>x̄ = ūᵀ J, one entry per input.</returns>
 public delegate T[] VjpRule<T>(ReadOnlySpan<T> cotangent, ReadOnlySpan<T> x, ReadOnlySpan<T> y);
 
-/// <summary>One recorded custom primitive: its inputs, where its outputs start on the tape, and its VJP rule.</summary>
-internal sealed class CustomPrimitive<T>(int[] inputs, T[] x, T[] y, int firstOutput, VjpRule<T> rule)
+/// <summary>One recorded custom primitive: its inputs, its outputs and its VJP rule.</summary>
+internal sealed class CustomPrimitive<T>(int[] inputs, T[] x, T[] y, VjpRule<T> rule) : TapeBlock<T>
     where T : IFloatingPointIeee754<T>
 {
-    /// <summary>The tape index of the first output; the sweep runs <see cref="Pull"/> there, after every use of them.</summary>
-    public int FirstOutput { get; } = firstOutput;
-
     /// <summary>Adds ūᵀJ to the inputs' adjoints, ū read from the outputs' adjoints (skipped when ū = 0).</summary>
-    public void Pull(T[] adjoint)
+    public override void Pull(T[] adjoint)
     {
         var cotangent = adjoint.AsSpan(FirstOutput, y.Length);
         bool zero = true;

@@ -31,7 +31,16 @@ public static partial class Reverse
         T[] y = Require.Arity(forward((T[])x.Clone()), null, nameof(forward));
         return tape is null
             ? Array.ConvertAll(y, Tracked<T>.Constant)
-            : tape.PushCustom(y, first => new CustomPrimitive<T>(indices, x, y, first, vjp));
+            : Outputs(tape, y, tape.PushBlock(y, new CustomPrimitive<T>(indices, x, y, vjp)));
+    }
+
+    // The tracked values of a block's outputs, recorded from index first on.
+    private static Tracked<T>[] Outputs<T>(Tape<T> tape, T[] y, int first) where T : IFloatingPointIeee754<T>
+    {
+        var outputs = new Tracked<T>[y.Length];
+        for (int k = 0; k < y.Length; k++)
+            outputs[k] = new Tracked<T>(y[k], tape, first + k);
+        return outputs;
     }
 
     /// <summary>

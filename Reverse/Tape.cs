@@ -30,12 +30,12 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// <summary>Marks a node with no parent in that slot.</summary>
     internal const int None = -1;
 
-    /// <summary>Marks an output of a custom primitive; its B slot holds the primitive's number.</summary>
-    internal const int CustomOutput = -2;
+    /// <summary>Marks an output of a block (a custom or tensor primitive); its B slot holds the block's number.</summary>
+    internal const int BlockOutput = -2;
 
     private readonly List<Node[]> _chunks = [];
     private Node[] _current = [];
-    private readonly List<CustomPrimitive<T>> _customs = [];
+    private readonly List<TapeBlock<T>> _blocks = [];
     private bool _frozen;
 
     /// <summary>One frame of the continuation: adjoint(A) += adjoint · Da, adjoint(B) += adjoint · Db.</summary>
@@ -55,15 +55,20 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Tracked<T> Push(T value, int x, T dx, int y, T dy) => Push(value, new(x, y, dx, dy));
 
-    /// <summary>Records the outputs of a custom primitive, whose pullback runs when the sweep reaches them.</summary>
-    public Tracked<T>[] PushCustom(ReadOnlySpan<T> outputs, Func<int, CustomPrimitive<T>> primitive)
+    /// <summary>
+    /// Records the outputs of a block — a primitive with many outputs and its own pullback — as consecutive records,
+    /// and returns the index of the first. The sweep calls <see cref="TapeBlock{T}.Pull"/> when it reaches that first
+    /// output, after every later use of any output has added to its adjoint.
+    /// </summary>
+    public int PushBlock(ReadOnlySpan<T> outputs, TapeBlock<T> block)
     {
-        int id = _customs.Count;
-        _customs.Add(primitive(Count));
-        var result = new Tracked<T>[outputs.Length];
-        for (int k = 0; k < outputs.Length; k++)
-            result[k] = Push(outputs[k], new(CustomOutput, id, T.Zero, T.Zero));
-        return result;
+        int first = Count;
+        block.Bind(first, outputs.Length);
+        var marker = new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero);
+        _blocks.Add(block);
+        foreach (T output in outputs)
+            Push(output, marker);
+        return first;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -121,11 +126,11 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
             for (int k = chunk.Length - 1; k >= 0; k--)
             {
                 ref readonly Node node = ref chunk[k];
-                if (node.A == CustomOutput)
+                if (node.A == BlockOutput)
                 {
-                    CustomPrimitive<T> custom = _customs[node.B];
-                    if (custom.FirstOutput == first + k)
-                        custom.Pull(adjoint);
+                    TapeBlock<T> block = _blocks[node.B];
+                    if (block.FirstOutput == first + k)
+                        block.Pull(adjoint);
                 }
                 else if (!T.IsZero(adjoint[first + k]))
                 {

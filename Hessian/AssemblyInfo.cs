@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+// Matrix calculus reuses the row-major factorisations.
+[assembly: InternalsVisibleTo("Tensors")]
