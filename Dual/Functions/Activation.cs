@@ -29,4 +29,10 @@ public static class Activation
     public static T Softplus<T>(T x) where T : IFloatingPointIeee754<T> =>
         // Stryker disable once Equality : at x = 0 both forms give exactly ln 2 with derivative ½.
         x > T.Zero ? x + T.LogP1(T.Exp(-x)) : T.LogP1(T.Exp(x));
+
+    /// <summary>
+    /// The rectified linear unit max(x, 0), with ReLU′(x) = 1 for x &gt; 0 and 0 for x ≤ 0 (at the kink x = 0 the
+    /// derivative is taken as 0, the convention of the common frameworks). NaN stays NaN.
+    /// </summary>
+    public static T Relu<T>(T x) where T : IFloatingPointIeee754<T> => x > T.Zero || T.IsNaN(x) ? x : T.Zero;
 }

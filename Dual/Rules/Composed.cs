@@ -11,6 +11,7 @@ public static class Composed
 #pragma warning disable CS1591 // Each struct is named for the function it calls.
     public readonly struct Sigmoid : IUnaryFunction { public T F<T>(T x) where T : IFloatingPointIeee754<T> => Activation.Sigmoid(x); }
     public readonly struct Softplus : IUnaryFunction { public T F<T>(T x) where T : IFloatingPointIeee754<T> => Activation.Softplus(x); }
+    public readonly struct Relu : IUnaryFunction { public T F<T>(T x) where T : IFloatingPointIeee754<T> => Activation.Relu(x); }
     public readonly struct LogBase3 : IUnaryFunction { public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Log(x, T.CreateChecked(3)); }
     public readonly struct Exp2M1 : IUnaryFunction { public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Exp2M1(x); }
     public readonly struct Exp10M1 : IUnaryFunction { public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Exp10M1(x); }

@@ -65,6 +65,8 @@ public static class RuleTable
         new UnaryEntry("abs of a positive", new Abs(), new(0.1, 5)),
         new UnaryEntry("sigmoid", new Composed.Sigmoid(), new(-8, 8)),
         new UnaryEntry("softplus", new Composed.Softplus(), new(-8, 8)),
+        new UnaryEntry("relu of a negative", new Composed.Relu(), new(-5, -0.1)),
+        new UnaryEntry("relu of a positive", new Composed.Relu(), new(0.1, 5)),
         new UnaryEntry("log base 3", new Composed.LogBase3(), new(0.1, 10)),
         new UnaryEntry("exp2m1", new Composed.Exp2M1(), new(-3, 3)),
         new UnaryEntry("exp10m1", new Composed.Exp10M1(), new(-1.5, 1.5)),

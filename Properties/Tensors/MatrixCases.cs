@@ -1,0 +1,78 @@
+using System.Numerics.Tensors;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Autodiff.Properties.Tensors;
+
+/// <summary>A random matrix (row-major) with its shape; prints its entries in a counterexample.</summary>
+public sealed record MatrixCase(int Rows, int Columns, double[] Entries)
+{
+    /// <summary>The matrix as a tensor.</summary>
+    public Tensor<double> Tensor => System.Numerics.Tensors.Tensor.Create((double[])Entries.Clone(), [Rows, Columns]);
+
+    /// <summary>a_ij.</summary>
+    public double this[int i, int j] => Entries[i * Columns + j];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Rows}×{Columns} [{string.Join("; ", Enumerable.Range(0, Rows).Select(i => string.Join(", ", Entries.Skip(i * Columns).Take(Columns).Select(e => e.ToString("R")))))}]";
+}
+
+/// <summary>
+/// Generators for the matrix identities: random shapes (1 to 5 per dimension) and entries in [−2, 2]; square
+/// matrices made well conditioned (A = M + (n+1)·I with M's entries in [−1, 1], so every Gershgorin disc stays at
+/// distance ≥ 1 from 0 and ‖A⁻¹‖∞ ≤ 1) for inverses and solves; symmetric positive definite ones (A = MᵀM + I, all
+/// eigenvalues ≥ 1) for Cholesky log-determinants.
+/// </summary>
+public static class MatrixCases
+{
+    /// <summary>Entries of [min, max].</summary>
+    public static Gen<double[]> Entries(int count, double min = -2, double max = 2) =>
+        Gen.ArrayOf(Support.Cases.In(min, max), count);
+
+    /// <summary>A dimension length, 1 to 5.</summary>
+    public static Gen<int> Dimension { get; } = Gen.Choose(1, 5);
+
+    /// <summary>An m×n matrix with entries in [−2, 2].</summary>
+    public static Gen<MatrixCase> Matrix(int rows, int columns) =>
+        Entries(rows * columns).Select(e => new MatrixCase(rows, columns, e));
+
+    /// <summary>An n×n matrix M + (n+1)·I, M with entries in [−1, 1]: diagonally dominant by ≥ 1, so ‖A⁻¹‖∞ ≤ 1.</summary>
+    public static Gen<MatrixCase> WellConditioned(int n) =>
+        Entries(n * n, -1, 1).Select(e =>
+        {
+            for (int i = 0; i < n; i++)
+                e[i * n + i] += n + 1;
+            return new MatrixCase(n, n, e);
+        });
+
+    /// <summary>An n×n symmetric positive definite matrix MᵀM + I, M with entries in [−1, 1].</summary>
+    public static Gen<MatrixCase> PositiveDefinite(int n) =>
+        Entries(n * n, -1, 1).Select(m =>
+        {
+            var a = new double[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    double sum = i == j ? 1 : 0;
+                    for (int k = 0; k < n; k++)
+                        sum += m[k * n + i] * m[k * n + j];
+                    a[i * n + j] = sum;
+                }
+            return new MatrixCase(n, n, a);
+        });
+
+    /// <summary>Cases of a random size: <paramref name="build"/> is given generated dimensions.</summary>
+    public static Arbitrary<TCase> Sized<TCase>(Func<int, int, int, Gen<TCase>> build) =>
+        Arb.From(Dimension.SelectMany(m => Dimension.SelectMany(k => Dimension.SelectMany(n => build(m, k, n)))));
+
+    /// <summary>
+    /// d/dt g(t) at t = 0 for a vector-valued g, by the five-point difference [g(−2h) − 8g(−h) + 8g(h) − g(2h)]/12h
+    /// with h = 10⁻³ (error O(h⁴), as <see cref="Support.FiniteDifference.First"/>).
+    /// </summary>
+    public static double[] DirectionalDifference(Func<double, double[]> g)
+    {
+        const double h = 1e-3;
+        double[] m2 = g(-2 * h), m1 = g(-h), p1 = g(h), p2 = g(2 * h);
+        return [.. Enumerable.Range(0, m2.Length).Select(k => (m2[k] - 8 * m1[k] + 8 * p1[k] - p2[k]) / (12 * h))];
+    }
+}

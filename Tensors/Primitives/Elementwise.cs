@@ -1,0 +1,46 @@
+using System.Numerics;
+using Autodiff.Rules;
+
+namespace Autodiff;
+
+/// <summary>
+/// y = f(x) entry by entry, for any function of the rule table: J = diag(f′(x)). The value and f′ come from one
+/// evaluation of the generic f on dual numbers x + ε, so the tensor primitive reuses the scalar calculus and no
+/// derivative is written here.
+/// </summary>
+internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
+{
+    private readonly T[] _derivative;
+
+    private Elementwise(TensorVar<T> x) : base(x) => _derivative = new T[x.Length];
+
+    public static TensorVar<T> Apply<TFunction>(TensorVar<T> x, TFunction f) where TFunction : IUnaryFunction
+    {
+        var primitive = new Elementwise<T>(x);
+        var value = new T[x.Length];
+        ReadOnlySpan<T> entries = x.Values;
+        for (int k = 0; k < entries.Length; k++)
+        {
+            Dual<T> y = f.F(new Dual<T>(entries[k], T.One));
+            value[k] = y.Value;
+            primitive._derivative[k] = y.Tangent;
+        }
+        return primitive.Result(value, x.Shape);
+    }
+
+    // ẏ = f′(x) ⊙ ẋ.
+    protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>
+        AddDiagonalTimes(_derivative, tangent, outputTangent);
+
+    // x̄ += f′(x) ⊙ ȳ: diag(f′) is its own transpose.
+    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
+        AddDiagonalTimes(_derivative, cotangent, inputAdjoint);
+
+    /// <summary>target += d ⊙ v, where a zero entry of v contributes zero even through an infinite d (√ at 0).</summary>
+    internal static void AddDiagonalTimes(ReadOnlySpan<T> d, ReadOnlySpan<T> v, Span<T> target)
+    {
+        for (int k = 0; k < v.Length; k++)
+            if (!T.IsZero(v[k]))
+                target[k] += d[k] * v[k];
+    }
+}

@@ -1,0 +1,75 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Autodiff;
+
+/// <summary>The scalar reductions, each by its value and its gradient in the shape of its input.</summary>
+internal static class Reductions
+{
+    /// <summary>Σ_k x_k, with gradient 1 (a tensor of ones).</summary>
+    public static TensorVar<T> Sum<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
+        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, Filled(x.Length, T.One));
+
+    /// <summary>(1/N) Σ_k x_k, with gradient 1/N.</summary>
+    public static TensorVar<T> Mean<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T n = T.CreateChecked(Checked(x).Length);
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, Filled(x.Length, T.One / n));
+    }
+
+    /// <summary>‖x‖² = Σ_k x_k², with gradient 2x (the seeds' ∂‖x‖²/∂x = 2xᵀ).</summary>
+    public static TensorVar<T> SquaredNorm<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
+    {
+        var gradient = new T[Checked(x).Length];
+        TensorPrimitives.Add(x.Values, x.Values, gradient);
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.SumOfSquares(x.Values), x, gradient);
+    }
+
+    /// <summary>⟨x, y⟩ = Σ_k x_k y_k for equal shapes (xᵀy for vectors, tr(XᵀY) for matrices): gradients y and x.</summary>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public static TensorVar<T> Dot<T>(TensorVar<T> x, TensorVar<T> y) where T : IFloatingPointIeee754<T>
+    {
+        if (Checked(x).Shape != Checked(y).Shape)
+            throw new ArgumentException($"Dot: the operands are {x.Shape} and {y.Shape}; an inner product needs equal shapes.");
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Dot(x.Values, y.Values), [x, y], [y.Entries, x.Entries]);
+    }
+
+    /// <summary>
+    /// log Σ_k e^{x_k}, evaluated as m + log Σ_k e^{x_k − m} with m = max x so no exponential overflows; its gradient
+    /// is softmax(x).
+    /// </summary>
+    public static TensorVar<T> LogSumExp<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
+    {
+        var softmax = new T[Checked(x).Length];
+        T logSumExp = Softmax<T>.RowLogSumExp(x.Values, softmax);
+        return ScalarPrimitive<T>.Apply(logSumExp, x, softmax);
+    }
+
+    /// <summary>tr A = Σ a_ii, with gradient I (the seeds' ∂ tr A/∂A = I).</summary>
+    /// <exception cref="ArgumentException">A is not a square matrix.</exception>
+    public static TensorVar<T> Trace<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
+    {
+        int n = SquareMatrix.Order(a, "Trace");
+        T[] identity = Filled(n * n, T.Zero);
+        T trace = T.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            identity[i * n + i] = T.One;
+            trace += a.Values[i * n + i];
+        }
+        return ScalarPrimitive<T>.Apply(trace, a, identity);
+    }
+
+    private static TensorVar<T> Checked<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x;
+    }
+
+    private static T[] Filled<T>(int n, T value)
+    {
+        var array = new T[n];
+        array.AsSpan().Fill(value);
+        return array;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Autodiff;
+
+/// <summary>
+/// softmax(x)_k = e^{x_k} / Σ_l e^{x_l} and log-softmax(x) = x − logsumexp(x), along the last dimension (each row of
+/// a matrix is one distribution). With s = softmax(x) of a row: the softmax Jacobian is diag(s) − s sᵀ (symmetric,
+/// so JVP and VJP are the same map v ↦ s ⊙ (v − ⟨s, v⟩)), and the log-softmax Jacobian is I − 1 sᵀ
+/// (JVP v ↦ v − ⟨s, v⟩ 1, VJP ū ↦ ū − s Σ_k ū_k). Both are evaluated after subtracting the row's maximum, so no
+/// exponential overflows.
+/// </summary>
+internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
+{
+    private readonly T[] _softmax;
+    private readonly bool _log;
+    private readonly int _width;
+
+    private Softmax(TensorVar<T> x, T[] softmax, bool log) : base(x) =>
+        (_softmax, _log, _width) = (softmax, log, x.Shape.Columns);
+
+    /// <summary>softmax (or log-softmax when <paramref name="log"/>) of each row.</summary>
+    public static TensorVar<T> Apply(TensorVar<T> x, bool log)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int width = x.Shape.Columns;
+        var softmax = new T[x.Length];
+        var value = new T[x.Length];
+        for (int row = 0; row < x.Length / width; row++)
+        {
+            ReadOnlySpan<T> xs = x.Values.Slice(row * width, width);
+            Span<T> s = softmax.AsSpan(row * width, width);
+            T logSumExp = RowLogSumExp(xs, s);
+            if (log)
+                TensorPrimitives.Subtract(xs, logSumExp, value.AsSpan(row * width, width));
+        }
+        return new Softmax<T>(x, softmax, log).Result(log ? value : (T[])softmax.Clone(), x.Shape);
+    }
+
+    /// <summary>
+    /// log Σ_k e^{x_k} of one row, as m + log Σ_k e^{x_k − m} with m = max x; writes softmax(x) to
+    /// <paramref name="softmax"/> on the way.
+    /// </summary>
+    internal static T RowLogSumExp(ReadOnlySpan<T> x, Span<T> softmax)
+    {
+        T max = TensorPrimitives.Max(x);
+        TensorPrimitives.Subtract(x, max, softmax);
+        TensorPrimitives.Exp(softmax, softmax);
+        T sum = TensorPrimitives.Sum<T>(softmax);
+        TensorPrimitives.Divide<T>(softmax, sum, softmax);
+        return max + T.Log(sum);
+    }
+
+    protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>
+        Apply(tangent, outputTangent, transpose: false);
+
+    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
+        Apply(cotangent, inputAdjoint, transpose: true);
+
+    // target += J v (or Jᵀ v), row by row.
+    private void Apply(ReadOnlySpan<T> v, Span<T> target, bool transpose)
+    {
+        var scratch = new T[_width];
+        for (int row = 0; row < v.Length / _width; row++)
+        {
+            ReadOnlySpan<T> s = _softmax.AsSpan(row * _width, _width), vs = v.Slice(row * _width, _width);
+            Span<T> ts = target.Slice(row * _width, _width);
+            if (!_log)
+            {
+                // s ⊙ (v − ⟨s, v⟩)
+                TensorPrimitives.Subtract(vs, TensorPrimitives.Dot(s, vs), scratch);
+                TensorPrimitives.MultiplyAdd(s, scratch, ts, ts);
+            }
+            else if (!transpose)
+            {
+                // v − ⟨s, v⟩ 1
+                TensorPrimitives.Subtract(vs, TensorPrimitives.Dot(s, vs), scratch);
+                TensorPrimitives.Add(ts, scratch, ts);
+            }
+            else
+            {
+                // ū − s Σ ū
+                TensorPrimitives.MultiplyAdd(s, -TensorPrimitives.Sum(vs), vs, scratch);
+                TensorPrimitives.Add(ts, scratch, ts);
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Numerics;
+
+namespace Autodiff;
+
+/// <summary>
+/// One application of a tensor primitive y = f(x₁, …, x_k), defined by its value and, per input, the linear map
+/// J_i = ∂y/∂x_i in both directions: forward, ẏ = Σ_i J_i ẋ_i (the JVP rule), and backward, x̄_i += J_iᵀ ȳ (the VJP
+/// rule) — the seeds' "implementation hint". The two rules of a primitive sit side by side in one class, so the
+/// property ⟨ū, J v⟩ = ⟨Jᵀū, v⟩ checks each against the other.
+/// </summary>
+/// <remarks>
+/// A primitive computes its value in its constructor, keeping whatever the rules need (inputs, output, a
+/// factorisation), then calls <see cref="Result"/>: that runs the JVP rule when an input carries a tangent, and
+/// records the application on the inputs' tape when one is on a tape. The recorded object is immutable from then
+/// on, so pullbacks may run it concurrently.
+/// </remarks>
+internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPointIeee754<T>
+{
+    protected TensorPrimitive(params TensorVar<T>[] inputs)
+    {
+        foreach (TensorVar<T> input in inputs)
+            ArgumentNullException.ThrowIfNull(input, nameof(inputs));
+        Inputs = inputs;
+    }
+
+    /// <summary>x₁, …, x_k.</summary>
+    protected TensorVar<T>[] Inputs { get; }
+
+    /// <summary>ẏ += J_i ẋ_i, where ẋ_i is the tangent of input i and ẏ is the output's (same shape as y).</summary>
+    protected abstract void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent);
+
+    /// <summary>x̄_i += J_iᵀ ȳ, where ȳ is the output's cotangent and x̄_i input i's adjoint (its shape).</summary>
+    protected abstract void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint);
+
+    /// <summary>The differentiable result y: with its tangent, if any input has one, and on the inputs' tape.</summary>
+    protected TensorVar<T> Result(T[] value, Shape shape)
+    {
+        Tape<T>? tape = null;
+        T[]? tangent = null;
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            tape = Tracked<T>.SharedTape(tape, Inputs[i].Tape);
+            if (Inputs[i].Tangent is T[] inputTangent)
+            {
+                tangent ??= Zeros(value.Length);
+                PushForward(i, inputTangent, tangent);
+            }
+        }
+        int first = tape is null ? Tape<T>.None : tape.PushBlock(value, this);
+        return new TensorVar<T>(value, shape, tape, first, tangent);
+    }
+
+    /// <summary>Reads ȳ from the output's records and adds J_iᵀ ȳ to each recorded input (nothing when ȳ = 0).</summary>
+    public sealed override void Pull(T[] adjoint)
+    {
+        ReadOnlySpan<T> cotangent = adjoint.AsSpan(FirstOutput, OutputLength);
+        if (IsZero(cotangent))
+            return;
+        for (int i = 0; i < Inputs.Length; i++)
+            if (Inputs[i].Tape is not null)
+                PullBack(i, cotangent, adjoint.AsSpan(Inputs[i].First, Inputs[i].Length));
+    }
+
+    /// <summary>A fresh array of n zeros (T.Zero, not default(T), for any IEEE type).</summary>
+    protected static T[] Zeros(int n)
+    {
+        var zeros = new T[n];
+        zeros.AsSpan().Fill(T.Zero);
+        return zeros;
+    }
+
+    private static bool IsZero(ReadOnlySpan<T> values)
+    {
+        foreach (T value in values)
+            if (!T.IsZero(value))
+                return false;
+        return true;
+    }
+}

@@ -1,0 +1,207 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Autodiff;
+
+/// <summary>
+/// Matrix calculus: derivatives of functions of vectors and matrices written with <see cref="TensorVar{T}"/>
+/// primitives — VJPs with reusable pullbacks, gradients in the seeds' layout (∂f/∂A has the shape of A), JVPs and
+/// Jacobians of matrix functions of matrices as 4-D tensors. Inputs and results are
+/// <see cref="Tensor{T}"/>s of System.Numerics.Tensors.
+/// </summary>
+/// <remarks>
+/// Reverse mode records tensor primitives on the same tape as <see cref="Tracked{T}"/> scalars (one record per
+/// entry, one block per primitive), so the properties of <see cref="Reverse"/> carry over: pure pullbacks, no
+/// global state, linear cost, no recursion. A result that does not depend on an input has a zero derivative.
+/// </remarks>
+public static class Tensors
+{
+    /// <summary>A vector as a <see cref="Tensor{T}"/>.</summary>
+    public static Tensor<T> Vector<T>(params T[] entries) => Tensor.Create((T[])entries.Clone(), [entries.Length]);
+
+    /// <summary>A matrix as a <see cref="Tensor{T}"/>, a_ij = <c>entries[i, j]</c>.</summary>
+    public static Tensor<T> Matrix<T>(T[,] entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        int m = entries.GetLength(0), n = entries.GetLength(1);
+        var values = new T[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                values[i * n + j] = entries[i, j];
+        return Tensor.Create(values, [m, n]);
+    }
+
+    /// <summary>A rank-2 tensor as a <c>T[m, n]</c>.</summary>
+    /// <exception cref="ArgumentException">The tensor is not of rank 2.</exception>
+    public static T[,] ToArray<T>(Tensor<T> matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (matrix.Rank != 2)
+            throw new ArgumentException($"The tensor has rank {matrix.Rank}; only a matrix (rank 2) converts to T[m, n].", nameof(matrix));
+        int m = (int)matrix.Lengths[0], n = (int)matrix.Lengths[1];
+        var flat = new T[m * n];
+        matrix.FlattenTo(flat);
+        var result = new T[m, n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                result[i, j] = flat[i * n + j];
+        return result;
+    }
+
+    /// <summary>A tensor over <paramref name="values"/> (taken, not copied); a scalar becomes a one-entry vector.</summary>
+    internal static Tensor<T> Create<T>(T[] values, Shape shape) =>
+        Tensor.Create(values, shape.Rank == 0 ? [1] : shape.Lengths);
+
+    /// <summary>F(X₁, …, X_k) and its pullback Ū ↦ (Ūᵀ ∂F/∂X₁, …), from one forward evaluation.</summary>
+    /// <exception cref="ArgumentException">No inputs, an input of rank above 2, or F returns null.</exception>
+    public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(x);
+        Require.NotEmpty<Tensor<T>>(x, nameof(x));
+        var tape = new Tape<T>();
+        var inputs = new TensorVar<T>[x.Length];
+        var indices = new List<int>();
+        for (int i = 0; i < x.Length; i++)
+        {
+            (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
+            int first = tape.Count;
+            foreach (T value in values)
+                indices.Add(tape.Variable(value).Index);
+            inputs[i] = new TensorVar<T>(values, shape, tape, first);
+        }
+        TensorVar<T> y = Output(f(inputs), tape);
+        int[] outputs = y.Tape is null ? Enumerable.Repeat(Tape<T>.None, y.Length).ToArray() : Enumerable.Range(y.First, y.Length).ToArray();
+        var pullback = new TensorPullback<T>(new Pullback<T>(tape, [.. indices], outputs), y.Shape, Array.ConvertAll(inputs, v => v.Shape));
+        return (y.ToTensor(), pullback);
+    }
+
+    /// <summary>F(X) and its pullback Ū ↦ Ūᵀ ∂F/∂X (the single entry of the pullback's result).</summary>
+    /// <exception cref="ArgumentException">X has rank above 2, or F returns null.</exception>
+    public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return Vjp(inputs => f(inputs[0]), [x]);
+    }
+
+    /// <summary>f(X₁, …, X_k) and the gradients ∂f/∂X_i, each shaped as X_i, of a scalar function: one sweep.</summary>
+    /// <exception cref="ArgumentException">f's value is not a scalar (or a one-entry tensor).</exception>
+    public static (T Value, Tensor<T>[] Gradient) ValueAndGrad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
+        where T : IFloatingPointIeee754<T>
+    {
+        (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
+        if (value.FlattenedLength != 1)
+            throw new ArgumentException(
+                $"The function's value has lengths [{string.Join(", ", value.Lengths.ToArray())}]; a gradient needs a scalar. Use Vjp or Jacobian for tensor values.",
+                nameof(f));
+        Tensor<T>[] gradient = pullback.Invoke(Tensor.Create([T.One], [1]));
+        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
+        pullback.Release();
+        return (value[0], gradient);
+    }
+
+    /// <summary>The gradients ∂f/∂X_i of a scalar function, each shaped as X_i.</summary>
+    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    public static Tensor<T>[] Grad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
+        where T : IFloatingPointIeee754<T> => ValueAndGrad(f, x).Gradient;
+
+    /// <summary>f(X) and ∂f/∂X (shaped as X: entry ij is ∂f/∂x_ij) of a scalar function.</summary>
+    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    public static (T Value, Tensor<T> Gradient) ValueAndGrad<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        (T value, Tensor<T>[] gradient) = ValueAndGrad(inputs => f(inputs[0]), [x]);
+        return (value, gradient[0]);
+    }
+
+    /// <summary>∂f/∂X, shaped as X, of a scalar function of one tensor.</summary>
+    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    public static Tensor<T> Grad<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T> =>
+        ValueAndGrad(f, x).Gradient;
+
+    /// <summary>
+    /// F(X₁, …, X_k) and its directional derivative Σ_i ∂F/∂X_i [V_i] along tangents V_i (shaped as the X_i), by the
+    /// primitives' JVP rules in one forward pass.
+    /// </summary>
+    /// <exception cref="ArgumentException">The numbers of inputs and tangents differ, or a tangent's shape differs from its input's.</exception>
+    public static (Tensor<T> Value, Tensor<T> Tangent) Jvp<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x, Tensor<T>[] v)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(v);
+        Require.NotEmpty<Tensor<T>>(x, nameof(x));
+        if (v.Length != x.Length)
+            throw new ArgumentException($"There are {x.Length} inputs but {v.Length} tangents; each input needs one.", nameof(v));
+        var inputs = new TensorVar<T>[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
+            (T[] tangent, Shape tangentShape) = Read(v[i], $"v[{i}]");
+            if (tangentShape != shape)
+                throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a tangent has its input's shape.", nameof(v));
+            inputs[i] = new TensorVar<T>(values, shape, tangent: tangent);
+        }
+        TensorVar<T> y = f(inputs) ?? throw new ArgumentException("The function returned null.", nameof(f));
+        T[] yDot = y.Tangent ?? new T[y.Length];
+        if (y.Tangent is null)
+            yDot.AsSpan().Fill(T.Zero);
+        return (y.ToTensor(), Create((T[])yDot.Clone(), y.Shape));
+    }
+
+    /// <summary>F(X) and ∂F/∂X [V], the derivative of F at X along V.</summary>
+    /// <exception cref="ArgumentException">V's shape differs from X's.</exception>
+    public static (Tensor<T> Value, Tensor<T> Tangent) Jvp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x, Tensor<T> v)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return Jvp(inputs => f(inputs[0]), [x], [v]);
+    }
+
+    /// <summary>
+    /// The Jacobian dF/dX of F: ℝ^{m×n} → ℝ^{p×q} as a tensor of lengths [p, q, m, n] (the seeds' dA/dB ∈
+    /// ℝ^{(p×q)×(m×n)}; vectors and scalars contribute one or no dimension): entry [k…, l…] is ∂F_k/∂X_l. Reshaped to
+    /// (pq)×(mn) it is the Jacobian of the flattened function (the seeds' "approach 2"). One reverse sweep per output
+    /// entry.
+    /// </summary>
+    public static Tensor<T> Jacobian<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T>
+    {
+        (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
+        int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
+        var jacobian = new T[outputs * inputs];
+        var cotangent = new T[outputs];
+        cotangent.AsSpan().Fill(T.Zero);
+        for (int k = 0; k < outputs; k++)
+        {
+            cotangent[k] = T.One;
+            pullback.Invoke(Tensor.Create(cotangent, [outputs]))[0].FlattenTo(jacobian.AsSpan(k * inputs, inputs));
+            cotangent[k] = T.Zero;
+        }
+        // Stryker disable once Statement : releasing only recycles memory.
+        pullback.Release();
+        nint[] lengths = [.. Shape.Of(value.Lengths, "value").Lengths, .. Shape.Of(x.Lengths, nameof(x)).Lengths];
+        return Tensor.Create(jacobian, lengths.Length == 0 ? [1] : lengths);
+    }
+
+    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name) where T : IFloatingPointIeee754<T>
+    {
+        if (x is null)
+            throw new ArgumentNullException(name);
+        Shape shape = Shape.Of(x.Lengths, name);
+        var values = new T[shape.Length];
+        x.FlattenTo(values);
+        return (values, shape);
+    }
+
+    private static TensorVar<T> Output<T>(TensorVar<T>? y, Tape<T> tape) where T : IFloatingPointIeee754<T>
+    {
+        if (y is null)
+            throw new ArgumentException("The function returned null; it must return its value.", "f");
+        if (y.Tape is not null && !ReferenceEquals(y.Tape, tape))
+            throw new InvalidOperationException("The function returned a value recorded by a different differentiation.");
+        return y;
+    }
+}
