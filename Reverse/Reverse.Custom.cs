@@ -31,7 +31,7 @@ public static partial class Reverse
         T[] y = Require.Arity(forward((T[])x.Clone()), null, nameof(forward));
         return tape is null
             ? Array.ConvertAll(y, Tracked<T>.Constant)
-            : Outputs(tape, y, tape.PushBlock(y, new CustomPrimitive<T>(indices, x, y, vjp)));
+            : Outputs(tape, y, tape.PushBlock(y.Length, new CustomPrimitive<T>(indices, x, y, vjp)));
     }
 
     // The tracked values of a block's outputs, recorded from index first on.

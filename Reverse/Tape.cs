@@ -57,17 +57,29 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>
     /// Records the outputs of a block — a primitive with many outputs and its own pullback — as consecutive records,
-    /// and returns the index of the first. The sweep calls <see cref="TapeBlock{T}.Pull"/> when it reaches that first
+    /// and returns the index of the first. The sweep calls <see cref="TapeBlock{T}.Pull"/> when it reaches the last
     /// output, after every later use of any output has added to its adjoint.
     /// </summary>
-    public int PushBlock(ReadOnlySpan<T> outputs, TapeBlock<T> block)
+    public int PushBlock(int outputCount, TapeBlock<T> block)
     {
         int first = Count;
-        block.Bind(first, outputs.Length);
+        block.Bind(first, outputCount);
+        if (_frozen)
+            ThrowFinished();
         var marker = new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero);
         _blocks.Add(block);
-        foreach (T output in outputs)
-            Push(output, marker);
+        // Fill the markers chunk by chunk: a block of n outputs costs n × 24 bytes of memory traffic, no calls.
+        int remaining = outputCount;
+        while (remaining > 0)
+        {
+            int offset = Count & ChunkMask;
+            if (offset == 0)
+                _current = NewChunk();
+            int run = Math.Min(remaining, ChunkSize - offset);
+            _current.AsSpan(offset, run).Fill(marker);
+            Count += run;
+            remaining -= run;
+        }
         return first;
     }
 
@@ -117,20 +129,34 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// The backward sweep: given adjoints seeded on some nodes, accumulates ∂output/∂node into every node, from
     /// the last record to the first. A zero adjoint propagates nothing, even through an infinite partial.
     /// </summary>
+    /// <remarks>
+    /// A block is pulled when the sweep meets its last output: every use of any of its outputs was recorded after
+    /// it, so all their adjoints are complete; the sweep then jumps past the block's other outputs, so a tensor
+    /// primitive costs one step, not one per entry.
+    /// </remarks>
     public void Sweep(T[] adjoint)
     {
-        for (int c = _chunks.Count - 1; c >= 0; c--)
+        int index = Count - 1;
+        while (index >= 0)
         {
-            int first = c << ChunkBits;
-            ReadOnlySpan<Node> chunk = _chunks[c].AsSpan(0, Math.Min(ChunkSize, Count - first));
-            for (int k = chunk.Length - 1; k >= 0; k--)
+            int first = index & ~ChunkMask;
+            ReadOnlySpan<Node> chunk = _chunks[index >> ChunkBits];
+            int k = index - first;
+            index = first - 1;
+            for (; k >= 0; k--)
             {
                 ref readonly Node node = ref chunk[k];
                 if (node.A == BlockOutput)
                 {
                     TapeBlock<T> block = _blocks[node.B];
-                    if (block.FirstOutput == first + k)
-                        block.Pull(adjoint);
+                    block.Pull(adjoint);
+                    int next = block.FirstOutput - 1;
+                    if (next < first)
+                    {
+                        index = next;
+                        break;
+                    }
+                    k = next - first + 1;
                 }
                 else if (!T.IsZero(adjoint[first + k]))
                 {

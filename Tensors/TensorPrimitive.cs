@@ -46,7 +46,7 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
                 PushForward(i, inputTangent, tangent);
             }
         }
-        int first = tape is null ? Tape<T>.None : tape.PushBlock(value, this);
+        int first = tape is null ? Tape<T>.None : tape.PushBlock(value.Length, this);
         return new TensorVar<T>(value, shape, tape, first, tangent);
     }
 
