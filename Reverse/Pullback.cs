@@ -13,10 +13,11 @@ namespace Autodiff;
 public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
 {
     private readonly Tape<T> _tape;
-    private readonly int[] _inputs;
+    private readonly int _inputs;
     private readonly int[] _outputs;
 
-    internal Pullback(Tape<T> tape, int[] inputs, int[] outputs)
+    /// <summary>A pullback over a finished record whose first <paramref name="inputs"/> records are the inputs.</summary>
+    internal Pullback(Tape<T> tape, int inputs, int[] outputs)
     {
         tape.Freeze();
         _tape = tape;
@@ -25,7 +26,7 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>n, the number of inputs (the length of every result).</summary>
-    public int InputLength => _inputs.Length;
+    public int InputLength => _inputs;
 
     /// <summary>m, the number of outputs (the length every cotangent must have).</summary>
     public int OutputLength => _outputs.Length;
@@ -52,10 +53,7 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
                 if (_outputs[k] >= 0)
                     adjoint[_outputs[k]] += cotangent[k];
             _tape.Sweep(adjoint);
-            var gradient = new T[_inputs.Length];
-            for (int j = 0; j < _inputs.Length; j++)
-                gradient[j] = adjoint[_inputs[j]];
-            return gradient;
+            return adjoint[.._inputs];
         }
         // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally

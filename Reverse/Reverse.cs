@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Autodiff;
@@ -25,8 +26,15 @@ public static partial class Reverse
         Require.NotEmpty(x, nameof(x));
         var tape = new Tape<T>();
         Tracked<T>[] input = Variables(tape, x);
-        Tracked<T>[] output = Require.Arity(f(input), null, nameof(f));
-        return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(input, tape), Indices(output, tape)));
+        try
+        {
+            Tracked<T>[] output = Require.Arity(f(input.AsSpan(0, x.Length)), null, nameof(f));
+            return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, x.Length, Indices(output, tape)));
+        }
+        finally
+        {
+            ReturnVariables(input);
+        }
     }
 
     /// <summary>f(x) and the pullback ȳ ↦ ȳ ∇f(x) of f: ℝⁿ → ℝ, from one forward evaluation.</summary>
@@ -38,8 +46,15 @@ public static partial class Reverse
         Require.NotEmpty(x, nameof(x));
         var tape = new Tape<T>();
         Tracked<T>[] input = Variables(tape, x);
-        Tracked<T> output = f(input);
-        return (output.Value, new Pullback<T>(tape, Indices(input, tape), Indices([output], tape)));
+        try
+        {
+            Tracked<T> output = f(input.AsSpan(0, x.Length));
+            return (output.Value, new Pullback<T>(tape, x.Length, Indices([output], tape)));
+        }
+        finally
+        {
+            ReturnVariables(input);
+        }
     }
 
     /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ: one evaluation and one backward sweep.</summary>
@@ -81,13 +96,21 @@ public static partial class Reverse
         return jacobian;
     }
 
+    // The inputs as records 0 … n−1 of the tape, in an array rented from the pool: f sees them as a span it cannot
+    // keep, so the array goes back when f returns (a fresh n-entry array per gradient costs more than the sweep
+    // for large n on a machine where first-touch memory is slow).
     private static Tracked<T>[] Variables<T>(Tape<T> tape, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
-        var input = new Tracked<T>[x.Length];
+        Tracked<T>[] input = ArrayPool<Tracked<T>>.Shared.Rent(x.Length);
         for (int j = 0; j < x.Length; j++)
             input[j] = tape.Variable(x[j]);
         return input;
     }
+
+    // Cleared, so the pool does not keep the tape alive.
+    // Stryker disable once Statement : returning memory to the pool is invisible to results.
+    private static void ReturnVariables<T>(Tracked<T>[] input) where T : IFloatingPointIeee754<T> =>
+        ArrayPool<Tracked<T>>.Shared.Return(input, clearArray: true);
 
     // The tape indices of values (−1 for a constant); a value recorded elsewhere is an error.
     private static int[] Indices<T>(Tracked<T>[] values, Tape<T> tape) where T : IFloatingPointIeee754<T> =>

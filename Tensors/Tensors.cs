@@ -62,18 +62,18 @@ public static class Tensors
         Require.NotEmpty<Tensor<T>>(x, nameof(x));
         var tape = new Tape<T>();
         var inputs = new TensorVar<T>[x.Length];
-        var indices = new List<int>();
         for (int i = 0; i < x.Length; i++)
         {
             (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
             int first = tape.Count;
             foreach (T value in values)
-                indices.Add(tape.Variable(value).Index);
+                tape.Variable(value);
             inputs[i] = new TensorVar<T>(values, shape, tape, first);
         }
+        int inputCount = tape.Count;
         TensorVar<T> y = Output(f(inputs), tape);
         int[] outputs = y.Tape is null ? Enumerable.Repeat(Tape<T>.None, y.Length).ToArray() : Enumerable.Range(y.First, y.Length).ToArray();
-        var pullback = new TensorPullback<T>(new Pullback<T>(tape, [.. indices], outputs), y.Shape, Array.ConvertAll(inputs, v => v.Shape));
+        var pullback = new TensorPullback<T>(new Pullback<T>(tape, inputCount, outputs), y.Shape, Array.ConvertAll(inputs, v => v.Shape));
         return (y.ToTensor(), pullback);
     }
 
