@@ -17,6 +17,17 @@ public static class TestFunctions
         return sum;
     }
 
+    /// <summary>
+    /// Extended Rosenbrock on tensor primitives: with x read as n/2 rows (x_i, x_{i+1}), f = 100‖x_odd − x_even²‖² +
+    /// ‖1 − x_even‖².
+    /// </summary>
+    public static TensorVar<double> RosenbrockTensor(TensorVar<double> x)
+    {
+        TensorVar<double> pairs = x.Reshape(Shape.Matrix(x.Length / 2, 2));
+        TensorVar<double> even = pairs.Column(0), odd = pairs.Column(1);
+        return 100.0 * (odd - even.Square()).SquaredNorm() + (1.0 - even).SquaredNorm();
+    }
+
     /// <summary>The analytic gradient of <see cref="Rosenbrock{T}"/>: the physical limit for any AD.</summary>
     public static void RosenbrockGradient(ReadOnlySpan<double> x, Span<double> gradient)
     {

@@ -155,4 +155,15 @@ public sealed partial class TensorVar<T>
         int[] indices = Enumerable.Range(i * Shape.Columns, Shape.Columns).ToArray();
         return Gather<T>.Apply(this, indices, Shape.Vector(Shape.Columns));
     }
+
+    /// <summary>Column j of a matrix as a vector.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">j is outside the matrix.</exception>
+    public TensorVar<T> Column(int j)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(j);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(j, Shape.Columns);
+        int columns = Shape.Columns;
+        int[] indices = Enumerable.Range(0, Shape.Rows).Select(i => i * columns + j).ToArray();
+        return Gather<T>.Apply(this, indices, Shape.Vector(Shape.Rows));
+    }
 }
