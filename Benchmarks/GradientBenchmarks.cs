@@ -49,6 +49,16 @@ public class GradientBenchmarks
     [Benchmark]
     public double ReverseGradientTensor() => Tensors.Grad(TestFunctions.RosenbrockTensor, _xTensor)[0];
 
+    /// <summary>Central differences: 2n plain evaluations, approximate (only for small n).</summary>
+    [Benchmark]
+    public double FiniteDifferences()
+    {
+        if (N > 1_000)
+            return double.NaN;
+        TestFunctions.CentralDifferences(TestFunctions.Rosenbrock, _x, _gradient);
+        return _gradient[0];
+    }
+
     /// <summary>Forward mode: n dual evaluations (only for small n).</summary>
     [Benchmark]
     public double ForwardGradient() => N <= 1_000 ? Forward.Gradient(TestFunctions.Rosenbrock, _x)[0] : double.NaN;

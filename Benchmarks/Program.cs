@@ -1,4 +1,9 @@
+using Autodiff.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // Run with: dotnet run -c Release --project Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Autodiff.Benchmarks.TestFunctions).Assembly).Run(args);
+// The tape's memory figures (no timing): dotnet run -c Release --project Benchmarks -- memory
+if (args is ["memory"])
+    MemoryReport.Run();
+else
+    BenchmarkSwitcher.FromAssembly(typeof(TestFunctions).Assembly).Run(args);
