@@ -33,6 +33,7 @@ public static partial class Reverse
         }
         finally
         {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
             ReturnVariables(input);
         }
     }
@@ -53,6 +54,7 @@ public static partial class Reverse
         }
         finally
         {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
             ReturnVariables(input);
         }
     }
@@ -108,7 +110,6 @@ public static partial class Reverse
     }
 
     // Cleared, so the pool does not keep the tape alive.
-    // Stryker disable once Statement : returning memory to the pool is invisible to results.
     private static void ReturnVariables<T>(Tracked<T>[] input) where T : IFloatingPointIeee754<T> =>
         ArrayPool<Tracked<T>>.Shared.Return(input, clearArray: true);
 

@@ -150,13 +150,8 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                 {
                     TapeBlock<T> block = _blocks[node.B];
                     block.Pull(adjoint);
-                    int next = block.FirstOutput - 1;
-                    if (next < first)
-                    {
-                        index = next;
-                        break;
-                    }
-                    k = next - first + 1;
+                    index = block.FirstOutput - 1;
+                    break;
                 }
                 else if (!T.IsZero(adjoint[first + k]))
                 {

@@ -114,6 +114,10 @@ public sealed class ReverseCombinatorTests
         Autodiff.Reverse.Grad<double>(v => leaked = v[0] * 2, [1.0]);
         var finished = Assert.Throws<InvalidOperationException>(() => leaked * leaked);
         Assert.Contains("already finished", finished.Message);
+        // A custom primitive is recorded as a block; it too refuses a finished differentiation's values.
+        var finishedBlock = Assert.Throws<InvalidOperationException>(() =>
+            Autodiff.Reverse.Primitive([leaked, leaked], a => a, (u, _, _) => u.ToArray()));
+        Assert.Contains("already finished", finishedBlock.Message);
         // The confused way to nest: the inner function closes over the outer differentiation's variable.
         Tracked<double> Confused(ReadOnlySpan<Tracked<double>> outer)
         {

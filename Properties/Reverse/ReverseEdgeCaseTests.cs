@@ -153,4 +153,30 @@ public sealed class ReverseEdgeCaseTests
             v => Autodiff.Reverse.Primitive(v, a => [a[0]], (_, _, _) => null!)[0], [1.0]));
         Assert.Contains("returned null entries for a primitive of 1 inputs", e.Message);
     }
+
+    [Fact]
+    public void A_block_whose_outputs_straddle_two_tape_chunks_is_pulled_once()
+    {
+        // 65 530 scalar records, then a 20-output primitive y_k = k·x²: records 65 531 … 65 550 cross the
+        // 2¹⁶-record chunk boundary. f = x + Σ_k y_k, so f′ = 1 + 2x Σ_k k.
+        double[] gradient = Autodiff.Reverse.Grad<double>(v =>
+        {
+            Tracked<double> x = v[0], chain = v[0];
+            for (int i = 0; i < 65_530; i++)
+                chain = chain * 1.0;
+            Tracked<double>[] y = Autodiff.Reverse.Primitive([x], a => [.. Enumerable.Range(1, 20).Select(k => k * a[0] * a[0])],
+                (u, a, _) =>
+                {
+                    double xBar = 0;
+                    for (int k = 1; k <= 20; k++)
+                        xBar += u[k - 1] * 2 * k * a[0];
+                    return [xBar];
+                });
+            Tracked<double> sum = chain;
+            foreach (Tracked<double> yk in y)
+                sum += yk;
+            return sum;
+        }, [1.5]);
+        Assert.Equal(1 + 2 * 1.5 * 210, gradient[0], 12);
+    }
 }
