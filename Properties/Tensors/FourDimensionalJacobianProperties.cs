@@ -2,8 +2,6 @@ using System.Numerics.Tensors;
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
 using static Autodiff.Properties.Tensors.MatrixCases;
-using Differentiate = Autodiff.Tensors;
-using Var = Autodiff.TensorVar<double>;
 
 namespace Autodiff.Properties.Tensors;
 
@@ -30,8 +28,8 @@ public sealed class FourDimensionalJacobianProperties
     private static void AssertFlattenedAgree(Func<Var, Var> f, VectorFunction<Tracked<double>> flattened, MatrixCase x, int p, int q, string what) =>
         TensorAssert.Close(Autodiff.Reverse.Jacobian(flattened, x.Entries), Reshaped(Differentiate.Jacobian(f, x.Tensor), p, q, x.Rows, x.Columns), Exact, what);
 
-    // C = A B on row-major entries, as scalar code.
-    private static Tracked<double>[] Product(ReadOnlySpan<Tracked<double>> a, double[] b, int m, int k, int n)
+    // C = A B (m×k times k×n) on row-major entries, as scalar code.
+    private static Tracked<double>[] Product(ReadOnlySpan<Tracked<double>> a, ReadOnlySpan<Tracked<double>> b, int m, int k, int n)
     {
         var c = new Tracked<double>[m * n];
         for (int i = 0; i < m; i++)
@@ -45,19 +43,14 @@ public sealed class FourDimensionalJacobianProperties
         return c;
     }
 
-    // K = RᵀR for an m×n R, as scalar code: K_pq = Σ_k R_kp R_kq.
-    private static Tracked<double>[] Gram(ReadOnlySpan<Tracked<double>> r, int m, int n)
+    // Aᵀ (n×m) of an m×n A on row-major entries, as scalar code.
+    private static Tracked<double>[] Transposed(ReadOnlySpan<Tracked<double>> a, int m, int n)
     {
-        var k = new Tracked<double>[n * n];
-        for (int p = 0; p < n; p++)
-            for (int q = 0; q < n; q++)
-            {
-                Tracked<double> sum = 0.0;
-                for (int l = 0; l < m; l++)
-                    sum += r[l * n + p] * r[l * n + q];
-                k[p * n + q] = sum;
-            }
-        return k;
+        var t = new Tracked<double>[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                t[j * m + i] = a[i * n + j];
+        return t;
     }
 
     [Fact]
@@ -95,25 +88,15 @@ public sealed class FourDimensionalJacobianProperties
     [Fact]
     public void Jacobian_of_A_B_reshaped_is_the_Jacobian_of_the_flattened_product() =>
         Verify.ForAll(Inputs.Sized((m, k, n) => [Matrix(m, k), Matrix(k, n)]), c =>
-            AssertFlattenedAgree(a => a.MatMul(c[1].Tensor), x => Product(x, c[1].Entries, c[0].Rows, c[0].Columns, c[1].Columns), c[0], c[0].Rows, c[1].Columns, "d(AB)/dA"));
+            AssertFlattenedAgree(a => a.MatMul(c[1].Tensor), x => Product(x, Array.ConvertAll(c[1].Entries, b => (Tracked<double>)b), c[0].Rows, c[0].Columns, c[1].Columns), c[0], c[0].Rows, c[1].Columns, "d(AB)/dA"));
 
     [Fact]
     public void Jacobian_of_A_transposed_reshaped_is_the_permutation_of_the_flattened_entries() =>
         Verify.ForAll(Inputs.Sized((m, _, n) => [Matrix(m, n)]), c =>
-        {
-            int m = c[0].Rows, n = c[0].Columns;
-            AssertFlattenedAgree(a => a.Transpose(), x =>
-            {
-                var y = new Tracked<double>[m * n];
-                for (int i = 0; i < m; i++)
-                    for (int j = 0; j < n; j++)
-                        y[j * m + i] = x[i * n + j];
-                return y;
-            }, c[0], n, m, "dAᵀ/dA");
-        });
+            AssertFlattenedAgree(a => a.Transpose(), x => Transposed(x, c[0].Rows, c[0].Columns), c[0], c[0].Columns, c[0].Rows, "dAᵀ/dA"));
 
     [Fact]
     public void Jacobian_of_R_transposed_R_reshaped_is_the_Jacobian_of_the_flattened_Gram_matrix() =>
         Verify.ForAll(Inputs.Sized((m, _, n) => [Matrix(m, n)]), c =>
-            AssertFlattenedAgree(r => r.Transpose().MatMul(r), x => Gram(x, c[0].Rows, c[0].Columns), c[0], c[0].Columns, c[0].Columns, "d(RᵀR)/dR"));
+            AssertFlattenedAgree(r => r.Transpose().MatMul(r), x => Product(Transposed(x, c[0].Rows, c[0].Columns), x, c[0].Columns, c[0].Rows, c[0].Columns), c[0], c[0].Columns, c[0].Columns, "d(RᵀR)/dR, K_pq = Σ_k R_kp R_kq"));
 }

@@ -2,8 +2,6 @@ using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
 using static Autodiff.Properties.Tensors.MatrixCases;
 using static Autodiff.Properties.Tensors.Plain;
-using Differentiate = Autodiff.Tensors;
-using Var = Autodiff.TensorVar<double>;
 
 namespace Autodiff.Properties.Tensors;
 

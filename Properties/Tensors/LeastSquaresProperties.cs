@@ -4,8 +4,6 @@ using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
 using static Autodiff.Properties.Tensors.MatrixCases;
 using static Autodiff.Properties.Tensors.Plain;
-using Differentiate = Autodiff.Tensors;
-using Var = Autodiff.TensorVar<double>;
 
 namespace Autodiff.Properties.Tensors;
 
@@ -22,8 +20,8 @@ public sealed class LeastSquaresProperties
     /// <summary>
     /// N×D features Φ = [I + E; F] (N = D + m − 1 ≥ D, E and F with entries in [−0.1, 0.1]), with y and θ. Then
     /// ‖E‖₂ ≤ ‖E‖_F ≤ 0.5 and ‖F‖₂ ≤ ‖F‖_F &lt; 0.5, so Φ's singular values lie in [0.5, 2]: the Hessian 2ΦᵀΦ has
-    /// its eigenvalues in [0.5, 8], and gradient descent with step 1/8 contracts the error by 1 − 0.5/8 = 0.9375
-    /// a step at least.
+    /// its eigenvalues in [0.5, 8], and gradient descent with the step 2/(0.5 + 8) = 4/17 (safely below 2/8)
+    /// contracts the error by (8 − 0.5)/(8 + 0.5) = 15/17 a step at least.
     /// </summary>
     private static Arbitrary<Inputs> WellPosed =>
         Inputs.Sized((m, _, d) =>
@@ -54,18 +52,18 @@ public sealed class LeastSquaresProperties
             Var features = Var.Constant(phi.Tensor);
             double[] solution = features.Transpose().MatMul(features).Solve(features.Transpose().MatMul(y.Vector)).Values.ToArray();
             double[,] plain = Multiply(Inverse(Multiply(Transpose(phi.ToArray()), phi.ToArray())), Transpose(phi.ToArray()), y.ToArray());
-            TensorAssert.Close(plain, Autodiff.Tensors.Vector(solution), Exact, "θ* by TensorVar.Solve vs (ΦᵀΦ)⁻¹Φᵀy on plain arrays");
+            TensorAssert.Close(Flat(plain), solution, Exact, "θ* by TensorVar.Solve vs (ΦᵀΦ)⁻¹Φᵀy on plain arrays");
             // Zero to rounding: the residual's error is ≈ ε (|y| + |Φ||θ*|) ≤ 10⁻¹⁴ here, scaled by 2|Φ|N in the gradient.
             foreach (double g in TensorAssert.Flat(Differentiate.Grad(theta => Loss(theta, phi, y), Autodiff.Tensors.Vector(solution))))
                 AssertClose(0, g, Exact, "∂L/∂θ at θ*");
-            // From θ = 0, 600 steps leave at most 0.9375⁶⁰⁰ ≈ 10⁻¹⁷ of ‖θ*‖ ≤ ‖y‖/0.5 ≤ 12: the rest is rounding.
+            // From θ = 0, 300 steps leave at most (15/17)³⁰⁰ ≈ 10⁻¹⁶ of ‖θ*‖ ≤ ‖y‖/0.5 ≤ 12: the rest is rounding.
             var theta = new double[phi.Columns];
-            for (int step = 0; step < 600; step++)
+            for (int step = 0; step < 300; step++)
             {
                 double[] gradient = TensorAssert.Flat(Differentiate.Grad(t => Loss(t, phi, y), Autodiff.Tensors.Vector(theta)));
                 for (int i = 0; i < theta.Length; i++)
-                    theta[i] -= gradient[i] / 8;
+                    theta[i] -= 4.0 / 17 * gradient[i];
             }
-            TensorAssert.Close(solution, Autodiff.Tensors.Vector(theta), Exact, "gradient descent's limit vs θ*");
+            TensorAssert.Close(solution, theta, Exact, "gradient descent's limit vs θ*");
         });
 }

@@ -1,8 +1,6 @@
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
 using static Autodiff.Properties.Tensors.MatrixCases;
-using Differentiate = Autodiff.Tensors;
-using Var = Autodiff.TensorVar<double>;
 
 namespace Autodiff.Properties.Tensors;
 

@@ -19,12 +19,15 @@ public static class TensorAssert
     }
 
     /// <summary>Asserts that the entries of <paramref name="actual"/> (row-major) equal <paramref name="expected"/>.</summary>
-    public static void Close(double[] expected, Tensor<double> actual, double rtol, string what)
+    public static void Close(double[] expected, Tensor<double> actual, double rtol, string what) =>
+        Close(expected, Flat(actual), rtol, what);
+
+    /// <summary>Asserts that two arrays of entries agree entry by entry.</summary>
+    public static void Close(double[] expected, double[] actual, double rtol, string what)
     {
-        double[] entries = Flat(actual);
-        Assert.Equal(expected.Length, entries.Length);
-        for (int k = 0; k < entries.Length; k++)
-            Tolerance.AssertClose(expected[k], entries[k], rtol, $"{what}, entry {k}");
+        Assert.Equal(expected.Length, actual.Length);
+        for (int k = 0; k < actual.Length; k++)
+            Tolerance.AssertClose(expected[k], actual[k], rtol, $"{what}, entry {k}");
     }
 
     /// <summary>The entries of a tensor, row-major.</summary>

@@ -4,7 +4,6 @@ using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
 using static Autodiff.Properties.Tensors.MatrixCases;
 using static Autodiff.Properties.Tensors.Plain;
-using Differentiate = Autodiff.Tensors;
 
 namespace Autodiff.Properties.Tensors;
 
@@ -58,8 +57,8 @@ public sealed class TensorHessianVectorProperties
             double[,] b = c[0].ToArray(), symmetrised = Add(b, Transpose(b));
             Tensor<Dual<double>> constant = Constant(c[0]);
             (double[] gradient, double[] hv) = Split(Differentiate.Grad(x => x.MatMul(constant).MatMul(x), Seeded(c[1], c[2], [c[1].Entries.Length])));
-            TensorAssert.Close(Flat(Multiply(Transpose(c[1].ToArray()), symmetrised)), Autodiff.Tensors.Vector(gradient), Exact, "∇(xᵀBx) = xᵀ(B + Bᵀ)");
-            TensorAssert.Close(Flat(Multiply(symmetrised, c[2].ToArray())), Autodiff.Tensors.Vector(hv), Exact, "H v = (B + Bᵀ) v");
+            TensorAssert.Close(Flat(Multiply(Transpose(c[1].ToArray()), symmetrised)), gradient, Exact, "∇(xᵀBx) = xᵀ(B + Bᵀ)");
+            TensorAssert.Close(Flat(Multiply(symmetrised, c[2].ToArray())), hv, Exact, "H v = (B + Bᵀ) v");
         });
 
     [Fact]
@@ -68,8 +67,8 @@ public sealed class TensorHessianVectorProperties
         {
             (double[] gradient, double[] hv) = Split(Differentiate.Grad(x => TensorF(x, Constant(c[0])), Seeded(c[1], c[2], [c[1].Entries.Length])));
             double[] expected = Hessian.Hvp<double>(x => ScalarF(x, c[0]), c[1].Entries, c[2].Entries);
-            TensorAssert.Close(Autodiff.Reverse.Grad<double>(x => ScalarF(x, c[0]), c[1].Entries), Autodiff.Tensors.Vector(gradient), Exact, "∇f");
-            TensorAssert.Close(expected, Autodiff.Tensors.Vector(hv), ExactSecond, "H v, tensor vs scalar forward-over-reverse");
+            TensorAssert.Close(Autodiff.Reverse.Grad<double>(x => ScalarF(x, c[0]), c[1].Entries), gradient, Exact, "∇f");
+            TensorAssert.Close(expected, hv, ExactSecond, "H v, tensor vs scalar forward-over-reverse");
         });
 
     [Fact]
@@ -79,8 +78,8 @@ public sealed class TensorHessianVectorProperties
         {
             double[,] inverseTransposed = Transpose(Inverse(c[0].ToArray()));
             (double[] gradient, double[] hv) = Split(Differentiate.Grad(x => x.LogAbsDeterminant(), Seeded(c[0], c[1], [c[0].Rows, c[0].Columns])));
-            TensorAssert.Close(Flat(inverseTransposed), Autodiff.Tensors.Vector(gradient), Exact, "∇ log|det X| = X⁻ᵀ");
-            TensorAssert.Close(Flat(Scale(-1, Multiply(inverseTransposed, Transpose(c[1].ToArray()), inverseTransposed))), Autodiff.Tensors.Vector(hv), Exact, "H[V] = −X⁻ᵀVᵀX⁻ᵀ");
+            TensorAssert.Close(Flat(inverseTransposed), gradient, Exact, "∇ log|det X| = X⁻ᵀ");
+            TensorAssert.Close(Flat(Scale(-1, Multiply(inverseTransposed, Transpose(c[1].ToArray()), inverseTransposed))), hv, Exact, "H[V] = −X⁻ᵀVᵀX⁻ᵀ");
         });
 
     [Fact]
@@ -91,6 +90,6 @@ public sealed class TensorHessianVectorProperties
             double[,] v = Scale(0.5, Add(c[1].ToArray(), Transpose(c[1].ToArray()))), inverse = Inverse(c[0].ToArray());
             var symmetric = new MatrixCase(c[1].Rows, c[1].Columns, Flat(v));
             (_, double[] hv) = Split(Differentiate.Grad(x => x.LogDeterminantPositiveDefinite(), Seeded(c[0], symmetric, [c[0].Rows, c[0].Columns])));
-            TensorAssert.Close(Flat(Scale(-1, Multiply(inverse, v, inverse))), Autodiff.Tensors.Vector(hv), Exact, "H[V] = −A⁻¹VA⁻¹");
+            TensorAssert.Close(Flat(Scale(-1, Multiply(inverse, v, inverse))), hv, Exact, "H[V] = −A⁻¹VA⁻¹");
         });
 }

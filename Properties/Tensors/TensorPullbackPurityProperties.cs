@@ -3,8 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Tensors.MatrixCases;
-using Differentiate = Autodiff.Tensors;
-using Var = Autodiff.TensorVar<double>;
 
 namespace Autodiff.Properties.Tensors;
 
