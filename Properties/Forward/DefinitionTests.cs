@@ -23,6 +23,7 @@ public sealed class DefinitionTests
         ["sinh"] = Math.Sinh, ["cosh"] = Math.Cosh, ["tanh"] = Math.Tanh, ["asinh"] = Math.Asinh, ["acosh"] = Math.Acosh, ["atanh"] = Math.Atanh,
         ["abs of a negative"] = Math.Abs, ["abs of a positive"] = Math.Abs,
         ["sigmoid"] = x => 1 / (1 + Math.Exp(-x)), ["softplus"] = x => Math.Log(1 + Math.Exp(x)),
+        ["relu of a negative"] = x => Math.Max(x, 0), ["relu of a positive"] = x => Math.Max(x, 0),
         ["log base 3"] = x => Math.Log(x) / Math.Log(3), ["exp2m1"] = x => Math.Pow(2, x) - 1, ["exp10m1"] = x => Math.Pow(10, x) - 1,
         ["log2p1"] = x => Math.Log2(1 + x), ["log10p1"] = x => Math.Log10(1 + x), ["reciprocal"] = x => 1 / x,
     };
