@@ -9,8 +9,9 @@ namespace Autodiff.Properties.Tensors;
 /// Deck 05's "six identities you will use often", one property per row: the gradient (or Jacobian) that reverse
 /// mode computes through the tensor primitives equals the row's closed form evaluated on plain arrays (see
 /// <see cref="Plain"/>), at random shapes and entries. Both sides are exact, so they agree to
-/// <see cref="Tolerance.Exact"/>: the only inverses are of matrices with ‖A⁻¹‖∞ ≤ 1 and cond∞ ≤ 2n + 1 ≤ 11
-/// (see <see cref="MatrixCases"/>), which costs at most one decimal digit of the 11 asked for.
+/// <see cref="Tolerance.Exact"/>: the only inverses are of matrices with cond∞ ≤ 2n + 1 ≤ 11 (diagonally dominant)
+/// or cond₂ ≤ 1 + n² ≤ 26 (MᵀM + I; see <see cref="MatrixCases"/>), which costs at most two decimal digits of the
+/// sixteen, leaving the eleven asked for.
 /// </summary>
 public sealed class IdentityTableProperties
 {
@@ -25,7 +26,7 @@ public sealed class IdentityTableProperties
         {
             double[,] a = c[0].ToArray(), x = c[1].ToArray();
             TensorAssert.Close(Multiply(Transpose(x), Add(a, Transpose(a))), Differentiate.Grad(v => v.MatMul(c[0].Tensor).MatMul(v), c[1].Vector), Exact, "∂(xᵀAx)/∂x = xᵀ(A + Aᵀ)");
-            // For symmetric S the row reads 2xᵀS (the table's "2Axᵀ" is its transpose, the column 2Sx).
+            // For symmetric S the row reads 2xᵀS; the table prints "2Axᵀ", to be read as (2Sx)ᵀ.
             Var symmetric = (Var.Constant(c[0].Tensor) + Var.Constant(c[0].Tensor).Transpose()) * 0.5;
             double[,] s = Scale(0.5, Add(a, Transpose(a)));
             TensorAssert.Close(Scale(2, Multiply(Transpose(x), s)), Differentiate.Grad(v => v.MatMul(symmetric).MatMul(v), c[1].Vector), Exact, "∂(xᵀSx)/∂x = 2xᵀS");
