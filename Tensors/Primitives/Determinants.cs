@@ -5,7 +5,7 @@ namespace Autodiff;
 
 /// <summary>
 /// det A, log |det A| and, for symmetric positive definite A, log det A — scalar primitives whose gradients are the
-/// seeds' ∂ det A/∂A = det(A) A⁻ᵀ (5.102) and ∂ log |det A|/∂A = A⁻ᵀ.
+/// seeds' ∂ det A/∂A = det(A) A⁻ᵀ ((5.101) with f(X) = X) and ∂ log |det A|/∂A = A⁻ᵀ.
 /// </summary>
 internal static class Determinants
 {

@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 namespace Autodiff;
 
 /// <summary>
-/// Y = A⁻¹ (the seeds' 5.101). Differentiating A Y = I: Ẏ = −Y Ȧ Y (JVP), and Ā += −Yᵀ Ȳ Yᵀ (VJP).
+/// Y = A⁻¹ (the seeds' 5.102). Differentiating A Y = I: Ẏ = −Y Ȧ Y (JVP), and Ā += −Yᵀ Ȳ Yᵀ (VJP).
 /// </summary>
 internal sealed class Inverse<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
