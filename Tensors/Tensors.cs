@@ -163,10 +163,14 @@ public static class Tensors
 
     /// <summary>
     /// The Jacobian dF/dX of F: ℝ^{m×n} → ℝ^{p×q} as a tensor of lengths [p, q, m, n] (the seeds' dA/dB ∈
-    /// ℝ^{(p×q)×(m×n)}; vectors and scalars contribute one or no dimension): entry [k…, l…] is ∂F_k/∂X_l. Reshaped to
-    /// (pq)×(mn) it is the Jacobian of the flattened function (the seeds' "approach 2"). One reverse sweep per output
-    /// entry.
+    /// ℝ^{(p×q)×(m×n)}; vectors contribute one dimension, a scalar value one of length 1): entry [k…, l…] is
+    /// ∂F_k/∂X_l. Its entries in row-major order (<c>FlattenTo</c>) form the (pq)×(mn) Jacobian of the flattened
+    /// function (the seeds' "approach 2"). One reverse sweep per output entry.
     /// </summary>
+    /// <remarks>
+    /// Read the flattened Jacobian with <c>FlattenTo</c> rather than <c>Tensor.Reshape</c>: in System.Numerics.Tensors
+    /// 10.0.0 a tensor with a dimension of length 1 gets a zero stride there, and <c>Tensor.Reshape</c> then refuses it.
+    /// </remarks>
     public static Tensor<T> Jacobian<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T>
     {
         (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
