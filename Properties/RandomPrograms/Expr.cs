@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using Autodiff.Rules;
+
+namespace Autodiff.Properties.RandomPrograms;
+
+/// <summary>
+/// A differentiable program over inputs x0 … x(n−1): an immutable tree whose inner nodes are rows of the
+/// <see cref="RuleTable"/>, so a rule added to the table is a node the random programs can contain. Prints in
+/// infix, e.g. <c>sin(x0 * 1.5) + log(x1)</c>, so a counterexample can be pasted into a bug report.
+/// </summary>
+public abstract record Expr
+{
+    private Expr()
+    {
+    }
+
+    /// <summary>The input x_Index.</summary>
+    public sealed record Var(int Index) : Expr;
+
+    /// <summary>A constant.</summary>
+    public sealed record Const(double Value) : Expr;
+
+    /// <summary>A unary function of the table applied to Argument.</summary>
+    public sealed record Unary(UnaryEntry Entry, Expr Argument) : Expr;
+
+    /// <summary>A binary function or operator of the table applied to Left and Right.</summary>
+    public sealed record Binary(BinaryEntry Entry, Expr Left, Expr Right) : Expr;
+
+    /// <summary>The number of nodes.</summary>
+    public int Size => this switch
+    {
+        Unary u => 1 + u.Argument.Size,
+        Binary b => 1 + b.Left.Size + b.Right.Size,
+        _ => 1,
+    };
+
+    /// <summary>The length of the longest path from the root to a leaf (0 for a leaf).</summary>
+    public int Depth => this switch
+    {
+        Unary u => 1 + u.Argument.Depth,
+        Binary b => 1 + Math.Max(b.Left.Depth, b.Right.Depth),
+        _ => 0,
+    };
+
+    /// <summary>The nodes, root first (pre-order).</summary>
+    public IEnumerable<Expr> Nodes()
+    {
+        yield return this;
+        IEnumerable<Expr> children = this switch
+        {
+            Unary u => u.Argument.Nodes(),
+            Binary b => b.Left.Nodes().Concat(b.Right.Nodes()),
+            _ => [],
+        };
+        foreach (Expr node in children)
+            yield return node;
+    }
+
+    /// <summary>The program in infix notation.</summary>
+    public sealed override string ToString() => Printer.Print(this);
+
+    /// <summary>
+    /// The one interpreter: evaluates the program on any number type through the table's generic
+    /// <c>F&lt;T&gt;</c>, so the same tree runs on double, every forward and reverse type, and their nestings.
+    /// </summary>
+    public static T Evaluate<T>(Expr e, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => e switch
+    {
+        Var v => x[v.Index],
+        Const c => T.CreateChecked(c.Value),
+        Unary u => u.Entry.Function.F(Evaluate(u.Argument, x)),
+        Binary b => b.Entry.Function.F(Evaluate(b.Left, x), Evaluate(b.Right, x)),
+        _ => throw new UnreachableException(),
+    };
+
+    /// <summary>A vector-valued program: one tree per output.</summary>
+    public static T[] Evaluate<T>(IReadOnlyList<Expr> outputs, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        var y = new T[outputs.Count];
+        for (int i = 0; i < y.Length; i++)
+            y[i] = Evaluate(outputs[i], x);
+        return y;
+    }
+
+    /// <summary>The program in double precision at a point.</summary>
+    public double At(ReadOnlySpan<double> x) => Evaluate(this, x);
+}
+
+/// <summary>Infix printing with the usual precedences; table functions print as calls named after their row.</summary>
+public static class Printer
+{
+    private const int Additive = 1, Multiplicative = 2, Atom = 3;
+
+    /// <summary>The program in infix notation.</summary>
+    public static string Print(Expr e) => Printed(e).Text;
+
+    /// <summary>A number as C# reads it back exactly ("R"), negative ones in parentheses.</summary>
+    public static string Number(double value) =>
+        value < 0 || double.IsNegative(value)
+            ? $"({value.ToString("R", CultureInfo.InvariantCulture)})"
+            : value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>A vector as [a, b, …] of exact numbers.</summary>
+    public static string Vector(IEnumerable<double> values) =>
+        $"[{string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]";
+
+    /// <summary>
+    /// The callable name of a table row: its name without the domain qualifier (the rows "abs of a negative" and
+    /// "abs of a positive" are both <c>abs</c>) and with spaces as underscores (<c>log_base_3</c>).
+    /// </summary>
+    public static string FunctionName(string rowName)
+    {
+        int qualifier = rowName.IndexOf(" of a ", StringComparison.Ordinal);
+        return (qualifier < 0 ? rowName : rowName[..qualifier]).Replace(' ', '_');
+    }
+
+    private static (string Text, int Precedence) Printed(Expr e) => e switch
+    {
+        Expr.Var v => ($"x{v.Index}", Atom),
+        Expr.Const c => (Number(c.Value), Atom),
+        Expr.Unary u => ($"{FunctionName(u.Entry.Name)}({Print(u.Argument)})", Atom),
+        Expr.Binary b => Operator(b.Entry.Name) is (string symbol, int precedence)
+            ? ($"{Operand(b.Left, precedence)} {symbol} {Operand(b.Right, precedence + 1)}", precedence)
+            : ($"{FunctionName(b.Entry.Name)}({Print(b.Left)}, {Print(b.Right)})", Atom),
+        _ => throw new UnreachableException(),
+    };
+
+    // Parenthesised when it binds less tightly than its place needs (right operands need one level more: a − (b − c)).
+    private static string Operand(Expr e, int needed)
+    {
+        (string text, int precedence) = Printed(e);
+        return precedence < needed ? $"({text})" : text;
+    }
+
+    private static (string Symbol, int Precedence)? Operator(string rowName) => rowName switch
+    {
+        "add" => ("+", Additive),
+        "subtract" => ("-", Additive),
+        "multiply" => ("*", Multiplicative),
+        "divide" => ("/", Multiplicative),
+        _ => null,
+    };
+}
