@@ -38,7 +38,7 @@ internal static class DescentPicture
             plot.Font.Set("DejaVu Sans");
         Contours(multiplot.GetPlot(0), s, paths);
         Losses(multiplot.GetPlot(1), paths);
-        string file = OutputFile();
+        string file = OutputFiles.Path("descent.png");
         multiplot.SavePng(file, Width, Height);
 
         Heading("14. Gradient descent on a 2D surface, drawn",
@@ -110,18 +110,5 @@ internal static class DescentPicture
             MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
         };
         plot.ShowLegend(Alignment.UpperRight);
-    }
-
-    // Examples/output/descent.png in the repository holding the running build, else output/ beside the executable.
-    private static string OutputFile()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Examples", "Examples.csproj")))
-            directory = directory.Parent;
-        string folder = directory is null
-            ? Path.Combine(AppContext.BaseDirectory, "output")
-            : Path.Combine(directory.FullName, "Examples", "output");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "descent.png");
     }
 }
