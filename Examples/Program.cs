@@ -38,6 +38,7 @@ internal static class Program
             .. SecondOrder.HessianVectorProducts.Run(),
             .. SecondOrder.Optimizers.Run(),
             .. SecondOrder.DescentPicture.Run(),
+            .. MatrixCalculus.Identities.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
