@@ -85,5 +85,5 @@ public sealed class Adam : IOptimizer<AdamState>
 
     /// <summary>"Adam (η = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 1E-08)".</summary>
     public override string ToString() =>
-        FormattableString.Invariant($"Adam (η = {LearningRate}, β₁ = {Beta1}, β₂ = {Beta2}, ε = {Epsilon})");
+        FormattableString.Invariant($"Adam (η = {LearningRate:G4}, β₁ = {Beta1:G4}, β₂ = {Beta2:G4}, ε = {Epsilon:G4})");
 }

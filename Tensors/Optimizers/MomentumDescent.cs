@@ -59,5 +59,5 @@ public sealed class MomentumDescent : IOptimizer<MomentumState>
     }
 
     /// <summary>"momentum descent (η = 0.01, μ = 0.9)".</summary>
-    public override string ToString() => FormattableString.Invariant($"momentum descent (η = {LearningRate}, μ = {Momentum})");
+    public override string ToString() => FormattableString.Invariant($"momentum descent (η = {LearningRate:G4}, μ = {Momentum:G4})");
 }
