@@ -39,6 +39,7 @@ internal static class Program
             .. SecondOrder.Optimizers.Run(),
             .. SecondOrder.DescentPicture.Run(),
             .. MatrixCalculus.Identities.Run(),
+            .. MatrixCalculus.NormalEquations.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
