@@ -40,6 +40,7 @@ internal static class Program
             .. SecondOrder.DescentPicture.Run(),
             .. MatrixCalculus.Identities.Run(),
             .. MatrixCalculus.NormalEquations.Run(),
+            .. MatrixCalculus.MlpTraining.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
