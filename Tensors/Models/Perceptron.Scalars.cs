@@ -55,8 +55,7 @@ public sealed partial class Perceptron
     public T ScalarSquaredLoss<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
         where T : IFloatingPointIeee754<T>
     {
-        T[] outputs = ScalarForward(parameters, inputs);
-        CheckTargets(targets.Length, outputs.Length);
+        T[] outputs = ScalarForward(parameters, inputs, targets.Length);
         T loss = T.Zero;
         for (int k = 0; k < outputs.Length; k++)
         {
@@ -77,8 +76,7 @@ public sealed partial class Perceptron
     public T ScalarCrossEntropyLoss<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
         where T : IFloatingPointIeee754<T>
     {
-        T[] logits = ScalarForward(parameters, inputs);
-        CheckTargets(targets.Length, logits.Length);
+        T[] logits = ScalarForward(parameters, inputs, targets.Length);
         T loss = T.Zero;
         for (int row = 0; row < logits.Length; row += OutputSize)
         {
@@ -97,11 +95,14 @@ public sealed partial class Perceptron
         return loss;
     }
 
-    private void CheckTargets(int length, int outputs)
+    // F_K, checked to have as many entries as Y.
+    private T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, int targets) where T : IFloatingPointIeee754<T>
     {
-        if (length != outputs)
+        T[] outputs = ScalarForward(parameters, inputs);
+        if (targets != outputs.Length)
             throw new ArgumentException(
-                $"targets has {length} entries but F_K has {outputs} ({outputs / OutputSize} samples × {OutputSize} outputs); Y needs one per output.",
-                "targets");
+                $"targets has {targets} entries but F_K has {outputs.Length} ({outputs.Length / OutputSize} samples × {OutputSize} outputs); Y needs one per output.",
+                nameof(targets));
+        return outputs;
     }
 }
