@@ -27,8 +27,8 @@ internal static class MlpTraining
         Heading("17. Training the seeds' multi-layer network: two spirals",
             $"f₀ = x ∈ ℝ², f_k = σ_k(A_{{k−1}} f_{{k−1}} + b_{{k−1}}), K = {Network.Depth}, layers {Network} ({Network.ParameterCount} parameters θ),",
             $"L(θ) = ‖y − f_K(θ, x)‖² summed over {data.Count} points of two interleaved spirals (y = 0 or 1, fixed seed {Seed}).",
-            "A batch runs as matrices, samples as rows: F_{k+1} = σ_{k+1}(F_k A_kᵀ + 𝟙b_kᵀ); the weights keep the seeds' n_{k+1}×n_k.",
-            "∇L by Tensors.ValueAndGrad: one reverse sweep over ~5 matrix primitives per layer.");
+            "The batch runs as one matrix with a column per sample, Φ_{k+1} = σ_{k+1}(A_k Φ_k + b_k𝟙ᵀ), Φ₀ = Xᵀ: the seeds'",
+            "formula verbatim. ∇L by Tensors.ValueAndGrad: one reverse sweep over four matrix primitives per layer.");
 
         CheckAgainstScalarMode(log, data, theta0);
 

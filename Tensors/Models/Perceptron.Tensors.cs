@@ -6,13 +6,16 @@ namespace Autodiff;
 public sealed partial class Perceptron
 {
     /// <summary>
-    /// F_K, the output of the network for a batch: F₀ = X, F_{k+1} = σ_{k+1}(F_k A_kᵀ + 𝟙 b_kᵀ) — one matrix
-    /// product, one transpose, one broadcast addition and one elementwise activation per layer. X may also be a
-    /// single sample, an n₀-vector x = f₀, for which this is literally f_{k+1} = σ_{k+1}(A_k f_k + b_k).
+    /// F_K, the output of the network for a batch X whose rows are the samples. Inside, the batch travels as columns,
+    /// Φ_k = F_kᵀ ∈ ℝ^{n_k×N}, so every layer is the seeds' formula verbatim with one column per sample:
+    /// Φ₀ = Xᵀ, Φ_{k+1} = σ_{k+1}(A_k Φ_k + b_k 𝟙ᵀ), and F_K = Φ_Kᵀ — one matrix product, one broadcast addition (b_k as
+    /// an n_{k+1}×1 column) and one elementwise activation per layer. The weights are multiplied as stored: no A_k is
+    /// ever transposed or copied, forward or backward; only X and F_K are, once each (O(N(n₀ + n_K)) work). X may
+    /// also be a single sample, an n₀-vector x = f₀, for which this is literally f_{k+1} = σ_{k+1}(A_k f_k + b_k).
     /// </summary>
     /// <param name="parameters">θ: A₀, b₀, …, A_{K−1}, b_{K−1}.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀}, one sample per row (or one sample as an n₀-vector).</param>
-    /// <returns>F_K ∈ ℝ^{N×n_K} (an n_K-vector for a single sample).</returns>
+    /// <returns>F_K ∈ ℝ^{N×n_K}, one sample per row (an n_K-vector for a single sample).</returns>
     /// <exception cref="ArgumentException">θ does not have the network's shapes, or X is not N×n₀.</exception>
     public TensorVar<T> Forward<T>(ReadOnlySpan<TensorVar<T>> parameters, TensorVar<T> inputs) where T : IFloatingPointIeee754<T>
     {
@@ -22,10 +25,14 @@ public sealed partial class Perceptron
             throw new ArgumentException(
                 $"inputs is {inputs.Shape}; the {this} network takes N×{InputSize} (one sample per row) or a {InputSize}-vector.",
                 nameof(inputs));
-        TensorVar<T> f = inputs;
+        bool batch = inputs.Shape.Rank == 2;
+        TensorVar<T> phi = inputs.Transpose();
         for (int k = 0; k < Depth; k++)
-            f = ActivationOf(k + 1).Apply(f.MatMul(parameters[2 * k].Transpose()) + parameters[2 * k + 1]);
-        return f;
+        {
+            TensorVar<T> b = parameters[2 * k + 1];
+            phi = ActivationOf(k + 1).Apply(parameters[2 * k].MatMul(phi) + (batch ? b.Reshape(Shape.Matrix(b.Length, 1)) : b));
+        }
+        return phi.Transpose();
     }
 
     /// <summary>

@@ -14,10 +14,12 @@ namespace Autodiff;
 /// </summary>
 /// <remarks>
 /// <para><b>Layout.</b> The weights keep the seeds' orientation: A_k is n_{k+1}×n_k, so a single sample (a vector
-/// f_k) goes through A_k f_k + b_k literally. A batch stacks N samples as the rows of F₀ = X ∈ ℝ^{N×n₀}, and layer k
-/// maps all rows at once: F_{k+1} = σ_{k+1}(F_k A_kᵀ + 𝟙 b_kᵀ) — row i of F_{k+1} is (A_k f_k⁽ⁱ⁾ + b_k)ᵀ, and the bias
-/// adds to every row by broadcasting. The loss of a batch sums over samples: L = ‖Y − F_K‖² (squared Frobenius
-/// norm), Y ∈ ℝ^{N×n_K} holding the targets as rows.</para>
+/// f_k) goes through A_k f_k + b_k literally. A batch stacks N samples as the rows of X ∈ ℝ^{N×n₀} (the layout of
+/// data), and the outputs come back the same way, F_K ∈ ℝ^{N×n_K}: row i of F_{k+1} is (A_k f_k⁽ⁱ⁾ + b_k)ᵀ, i.e.
+/// F_{k+1} = σ_{k+1}(F_k A_kᵀ + 𝟙 b_kᵀ). In tensor mode the batch travels transposed, one column per sample
+/// (Φ_{k+1} = σ_{k+1}(A_k Φ_k + b_k 𝟙ᵀ), Φ_k = F_kᵀ), so no weight matrix is ever transposed — see
+/// <see cref="Forward{T}"/>. The loss of a batch sums over samples: L = ‖Y − F_K‖² (squared Frobenius norm),
+/// Y ∈ ℝ^{N×n_K} holding the targets as rows.</para>
 /// <para><b>Parameters.</b> θ is handed around as 2K tensors in the seeds' order A₀, b₀, A₁, b₁, … (what
 /// <see cref="Initialize{T}"/> returns and <see cref="Tensors.Grad{T}(Func{TensorVar{T}[], TensorVar{T}}, Tensor{T}[])"/>
 /// differentiates), or, for scalar mode, as one flat vector of <see cref="ParameterCount"/> entries: the same tensors,
