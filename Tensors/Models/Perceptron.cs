@@ -49,6 +49,7 @@ public sealed partial class Perceptron
         Hidden = Activations.Checked(hidden, nameof(hidden));
         Output = Activations.Checked(output, nameof(output));
         ParameterCount = Enumerable.Range(0, Depth).Sum(k => (Sizes[k] + 1) * Sizes[k + 1]);
+        ParameterShapes = [.. Enumerable.Range(0, Depth).SelectMany(k => new[] { Shape.Matrix(Sizes[k + 1], Sizes[k]), Shape.Vector(Sizes[k + 1]) })];
     }
 
     /// <summary>n₀, n₁, …, n_K: the widths of the input, the hidden layers and the output.</summary>
@@ -82,8 +83,7 @@ public sealed partial class Perceptron
     }
 
     /// <summary>The shapes of θ's 2K tensors: A_k is an n_{k+1}×n_k matrix, b_k an n_{k+1}-vector.</summary>
-    public ImmutableArray<Shape> ParameterShapes =>
-        [.. Enumerable.Range(0, Depth).SelectMany(k => new[] { Shape.Matrix(Sizes[k + 1], Sizes[k]), Shape.Vector(Sizes[k + 1]) })];
+    public ImmutableArray<Shape> ParameterShapes { get; }
 
     /// <summary>
     /// Initial parameters drawn from <c>new Random(seed)</c>, so a seed always gives the same network: every entry
@@ -128,13 +128,13 @@ public sealed partial class Perceptron
     public Tensor<T>[] Unflatten<T>(ReadOnlySpan<T> parameters) where T : IFloatingPointIeee754<T>
     {
         CheckCount(parameters.Length, nameof(parameters));
-        ImmutableArray<Shape> shapes = ParameterShapes;
-        var tensors = new Tensor<T>[shapes.Length];
+        var tensors = new Tensor<T>[ParameterShapes.Length];
         int offset = 0;
-        for (int i = 0; i < shapes.Length; i++)
+        for (int i = 0; i < tensors.Length; i++)
         {
-            tensors[i] = Tensor.Create(parameters.Slice(offset, shapes[i].Length).ToArray(), shapes[i].Lengths);
-            offset += shapes[i].Length;
+            Shape shape = ParameterShapes[i];
+            tensors[i] = Tensor.Create(parameters.Slice(offset, shape.Length).ToArray(), shape.Lengths);
+            offset += shape.Length;
         }
         return tensors;
     }

@@ -55,6 +55,8 @@ public sealed class Adam : IOptimizer<AdamState>
     public AdamState Step(AdamState state, Tensor<double>[] gradient)
     {
         OptimizerArguments.CheckStep(state, gradient);
+        OptimizerArguments.CheckMemory(state.FirstMoment, state.Parameters, nameof(state.FirstMoment));
+        OptimizerArguments.CheckMemory(state.SecondMoment, state.Parameters, nameof(state.SecondMoment));
         int t = state.Steps + 1;
         double correction1 = 1 - Math.Pow(Beta1, t), correction2 = 1 - Math.Pow(Beta2, t);
         var parameters = new Tensor<double>[gradient.Length];

@@ -42,6 +42,7 @@ public sealed class MomentumDescent : IOptimizer<MomentumState>
     public MomentumState Step(MomentumState state, Tensor<double>[] gradient)
     {
         OptimizerArguments.CheckStep(state, gradient);
+        OptimizerArguments.CheckMemory(state.Velocity, state.Parameters, nameof(state.Velocity));
         var parameters = new Tensor<double>[gradient.Length];
         var velocity = new Tensor<double>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)

@@ -39,7 +39,10 @@ internal static class OptimizerArguments
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(gradient);
-        Tensor<double>[] parameters = state.Parameters;
+        Tensor<double>[] parameters = state.Parameters
+            ?? throw new ArgumentException("state has no parameters; make the first state with Start.", nameof(state));
+        if (state.Steps < 0)
+            throw new ArgumentException($"state has taken {state.Steps} steps; a step count is never negative.", nameof(state));
         if (gradient.Length != parameters.Length)
             throw new ArgumentException(
                 $"gradient has {gradient.Length} tensors but there are {parameters.Length} parameters; it needs one per parameter.",
@@ -49,6 +52,17 @@ internal static class OptimizerArguments
                 throw new ArgumentException(
                     $"gradient[{i}] has lengths [{Lengths(gradient[i])}] but parameter {i} has [{Lengths(parameters[i])}]; ∂L/∂θ_i has θ_i's shape.",
                     nameof(gradient));
+    }
+
+    /// <summary>Checks that a state's memory (a velocity, a moment) has one tensor per parameter, of its length.</summary>
+    /// <exception cref="ArgumentException">The memory does not fit the parameters.</exception>
+    public static void CheckMemory(Tensor<double>[]? memory, Tensor<double>[] parameters, string what)
+    {
+        if (memory is null || memory.Length != parameters.Length
+            || memory.Where((m, i) => m is null || m.FlattenedLength != parameters[i].FlattenedLength).Any())
+            throw new ArgumentException(
+                $"state.{what} does not have one tensor per parameter, each as long as its parameter; make the first state with Start.",
+                "state");
     }
 
     /// <summary>A tensor of <paramref name="shape"/>'s lengths over <paramref name="values"/> (taken, not copied).</summary>
