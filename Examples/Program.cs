@@ -38,6 +38,9 @@ internal static class Program
             .. SecondOrder.HessianVectorProducts.Run(),
             .. SecondOrder.Optimizers.Run(),
             .. SecondOrder.DescentPicture.Run(),
+            .. MatrixCalculus.Identities.Run(),
+            .. MatrixCalculus.NormalEquations.Run(),
+            .. MatrixCalculus.MlpTraining.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

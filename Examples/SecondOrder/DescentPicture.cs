@@ -38,7 +38,7 @@ internal static class DescentPicture
             plot.Font.Set("DejaVu Sans");
         Contours(multiplot.GetPlot(0), s, paths);
         Losses(multiplot.GetPlot(1), paths);
-        string file = OutputFile();
+        string file = Pictures.Path("descent.png");
         multiplot.SavePng(file, Width, Height);
 
         Heading("14. Gradient descent on a 2D surface, drawn",
@@ -103,25 +103,7 @@ internal static class DescentPicture
         plot.Title("f(x_k) against k, log scale");
         plot.XLabel("iteration k");
         plot.YLabel("f(x_k)");
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            LabelFormatter = y => "10" + string.Concat(Num((int)Math.Round(y)).Select(c => "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"["-0123456789".IndexOf(c)])),
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-        };
+        Pictures.LogScaleLeftAxis(plot);
         plot.ShowLegend(Alignment.UpperRight);
-    }
-
-    // Examples/output/descent.png in the repository holding the running build, else output/ beside the executable.
-    private static string OutputFile()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Examples", "Examples.csproj")))
-            directory = directory.Parent;
-        string folder = directory is null
-            ? Path.Combine(AppContext.BaseDirectory, "output")
-            : Path.Combine(directory.FullName, "Examples", "output");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, "descent.png");
     }
 }

@@ -1,0 +1,18 @@
+using System.Numerics.Tensors;
+
+namespace Autodiff;
+
+/// <summary>The entries of a <see cref="Tensor{T}"/> as one row-major span, for <see cref="TensorPrimitives"/>.</summary>
+internal static class DenseEntries
+{
+    /// <summary>The tensor's own memory when it is dense (no copy), else its entries flattened into a new array.</summary>
+    public static ReadOnlySpan<T> Of<T>(Tensor<T> tensor)
+    {
+        int length = checked((int)tensor.FlattenedLength);
+        if (tensor.TryGetSpan(new nint[tensor.Rank], length, out ReadOnlySpan<T> span))
+            return span;
+        var entries = new T[length];
+        tensor.FlattenTo(entries);
+        return entries;
+    }
+}

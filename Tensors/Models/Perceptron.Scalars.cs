@@ -1,0 +1,108 @@
+using System.Numerics;
+
+namespace Autodiff;
+
+// Scalar mode: the same network written with loops over numbers of any type, so reverse mode on Tracked<double>
+// (one tape record per multiply and per add) differentiates it, as forward mode would on duals. The reference the
+// tensor mode is checked against, and the baseline it is measured against.
+public sealed partial class Perceptron
+{
+    /// <summary>
+    /// F_K of a batch, computed one sample and one unit at a time: for each row x⁽ⁱ⁾ of X, f₀ = x⁽ⁱ⁾ and
+    /// (f_{k+1})_j = σ_{k+1}(Σ_l (A_k)_jl (f_k)_l + (b_k)_j).
+    /// </summary>
+    /// <param name="parameters">θ flattened (<see cref="Flatten{T}"/>): A₀, b₀, … each row-major.</param>
+    /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major: N·n₀ numbers.</param>
+    /// <returns>F_K ∈ ℝ^{N×n_K}, row-major.</returns>
+    /// <exception cref="ArgumentException">θ does not have <see cref="ParameterCount"/> entries, or X is not N rows of n₀.</exception>
+    public T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs) where T : IFloatingPointIeee754<T>
+    {
+        CheckCount(parameters.Length, nameof(parameters));
+        int samples = BatchSize(inputs.Length, InputSize, nameof(inputs), "inputs");
+        var outputs = new T[samples * OutputSize];
+        int widest = Sizes.Max();
+        T[] f = new T[widest], next = new T[widest];
+        for (int i = 0; i < samples; i++)
+        {
+            for (int l = 0; l < InputSize; l++)
+                f[l] = T.CreateChecked(inputs[i * InputSize + l]);
+            int offset = 0;
+            for (int k = 0; k < Depth; k++)
+            {
+                int n = Sizes[k], m = Sizes[k + 1];
+                ReadOnlySpan<T> a = parameters.Slice(offset, m * n), b = parameters.Slice(offset + m * n, m);
+                offset += (n + 1) * m;
+                ActivationFunction sigma = ActivationOf(k + 1);
+                for (int j = 0; j < m; j++)
+                {
+                    T z = a[j * n] * f[0];
+                    for (int l = 1; l < n; l++)
+                        z += a[j * n + l] * f[l];
+                    next[j] = sigma.Apply(z + b[j]);
+                }
+                (f, next) = (next, f);
+            }
+            f.AsSpan(0, OutputSize).CopyTo(outputs.AsSpan(i * OutputSize));
+        }
+        return outputs;
+    }
+
+    /// <summary>L(θ) = ‖Y − F_K(θ, X)‖² = Σ_i Σ_j (Y_ij − (F_K)_ij)², scalar by scalar.</summary>
+    /// <param name="parameters">θ flattened.</param>
+    /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major.</param>
+    /// <param name="targets">Y ∈ ℝ^{N×n_K} row-major.</param>
+    /// <exception cref="ArgumentException">A length does not fit the network.</exception>
+    public T ScalarSquaredLoss<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
+        where T : IFloatingPointIeee754<T>
+    {
+        T[] outputs = ScalarForward(parameters, inputs, targets.Length);
+        T loss = T.Zero;
+        for (int k = 0; k < outputs.Length; k++)
+        {
+            T e = T.CreateChecked(targets[k]) - outputs[k];
+            loss += e * e;
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, scalar by scalar, with log softmax(z)_j = z_j − m − log Σ_l e^{z_l − m}
+    /// and m = max_l z_l (so no exponential overflows).
+    /// </summary>
+    /// <param name="parameters">θ flattened.</param>
+    /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major.</param>
+    /// <param name="targets">Y ∈ ℝ^{N×n_K} row-major, each row a probability vector.</param>
+    /// <exception cref="ArgumentException">A length does not fit the network.</exception>
+    public T ScalarCrossEntropyLoss<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
+        where T : IFloatingPointIeee754<T>
+    {
+        T[] logits = ScalarForward(parameters, inputs, targets.Length);
+        T loss = T.Zero;
+        for (int row = 0; row < logits.Length; row += OutputSize)
+        {
+            ReadOnlySpan<T> z = logits.AsSpan(row, OutputSize);
+            T max = z[0];
+            foreach (T zj in z)
+                if (zj > max)
+                    max = zj;
+            T sum = T.Zero;
+            foreach (T zj in z)
+                sum += T.Exp(zj - max);
+            T logSumExp = max + T.Log(sum);
+            for (int j = 0; j < OutputSize; j++)
+                loss -= T.CreateChecked(targets[row + j]) * (z[j] - logSumExp);
+        }
+        return loss;
+    }
+
+    // F_K, checked to have as many entries as Y.
+    private T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, int targets) where T : IFloatingPointIeee754<T>
+    {
+        T[] outputs = ScalarForward(parameters, inputs);
+        if (targets != outputs.Length)
+            throw new ArgumentException(
+                $"targets has {targets} entries but F_K has {outputs.Length} ({outputs.Length / OutputSize} samples × {OutputSize} outputs); Y needs one per output.",
+                nameof(targets));
+        return outputs;
+    }
+}

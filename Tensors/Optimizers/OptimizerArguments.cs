@@ -1,0 +1,72 @@
+using System.Numerics.Tensors;
+
+namespace Autodiff;
+
+/// <summary>The argument checks and per-tensor plumbing the optimisers share.</summary>
+internal static class OptimizerArguments
+{
+    /// <summary>A positive, finite hyperparameter (a learning rate, ε).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive and finite.</exception>
+    public static double Positive(double value, string name, string meaning) =>
+        value > 0 && double.IsFinite(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{meaning} must be positive and finite.");
+
+    /// <summary>A decay rate in [0, 1) (a momentum, β₁, β₂).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside [0, 1).</exception>
+    public static double Fraction(double value, string name, string meaning) =>
+        value is >= 0 and < 1
+            ? value
+            : throw new ArgumentOutOfRangeException(name, value, $"{meaning} must lie in [0, 1).");
+
+    /// <summary>θ₀ copied (so the caller's tensors stay theirs), checked to be non-empty and non-null.</summary>
+    /// <exception cref="ArgumentException">No parameters, or a null one.</exception>
+    public static Tensor<double>[] Copy(Tensor<double>[] parameters, string name)
+    {
+        ArgumentNullException.ThrowIfNull(parameters, name);
+        if (parameters.Length == 0)
+            throw new ArgumentException($"{name} is empty; an optimiser needs at least one parameter tensor.", name);
+        return Array.ConvertAll(parameters, p => Like(p ?? throw new ArgumentNullException(name, $"{name} holds a null tensor."), DenseEntries.Of(p).ToArray()));
+    }
+
+    /// <summary>Zero tensors shaped as the parameters (the initial momentum or moments).</summary>
+    public static Tensor<double>[] Zeros(Tensor<double>[] parameters) =>
+        Array.ConvertAll(parameters, p => Like(p, new double[p.FlattenedLength]));
+
+    /// <summary>Checks the state and that the gradient has one tensor per parameter, of the parameter's shape.</summary>
+    /// <exception cref="ArgumentException">A missing state, or a gradient that does not fit the parameters.</exception>
+    public static void CheckStep(IOptimizerState state, Tensor<double>[] gradient)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(gradient);
+        Tensor<double>[] parameters = state.Parameters
+            ?? throw new ArgumentException("state has no parameters; make the first state with Start.", nameof(state));
+        if (state.Steps < 0)
+            throw new ArgumentException($"state has taken {state.Steps} steps; a step count is never negative.", nameof(state));
+        if (gradient.Length != parameters.Length)
+            throw new ArgumentException(
+                $"gradient has {gradient.Length} tensors but there are {parameters.Length} parameters; it needs one per parameter.",
+                nameof(gradient));
+        for (int i = 0; i < gradient.Length; i++)
+            if (gradient[i] is null || !gradient[i].Lengths.SequenceEqual(parameters[i].Lengths))
+                throw new ArgumentException(
+                    $"gradient[{i}] has lengths [{Lengths(gradient[i])}] but parameter {i} has [{Lengths(parameters[i])}]; ∂L/∂θ_i has θ_i's shape.",
+                    nameof(gradient));
+    }
+
+    /// <summary>Checks that a state's memory (a velocity, a moment) has one tensor per parameter, of its length.</summary>
+    /// <exception cref="ArgumentException">The memory does not fit the parameters.</exception>
+    public static void CheckMemory(Tensor<double>[]? memory, Tensor<double>[] parameters, string what)
+    {
+        if (memory is null || memory.Length != parameters.Length
+            || memory.Where((m, i) => m is null || m.FlattenedLength != parameters[i].FlattenedLength).Any())
+            throw new ArgumentException(
+                $"state.{what} does not have one tensor per parameter, each as long as its parameter; make the first state with Start.",
+                "state");
+    }
+
+    /// <summary>A tensor of <paramref name="shape"/>'s lengths over <paramref name="values"/> (taken, not copied).</summary>
+    public static Tensor<double> Like(Tensor<double> shape, double[] values) => Tensor.Create(values, shape.Lengths);
+
+    private static string Lengths(Tensor<double>? t) => t is null ? "null" : string.Join(", ", t.Lengths.ToArray());
+}
