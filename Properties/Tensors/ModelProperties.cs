@@ -1,0 +1,89 @@
+using System.Numerics.Tensors;
+using Autodiff.Properties.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace Autodiff.Properties.Tensors;
+
+/// <summary>
+/// The library's <see cref="Perceptron"/> and optimisers: the tensor-mode gradient of the network equals scalar
+/// reverse mode on the network's scalar form, and one optimiser step equals its update rule worked by hand.
+/// </summary>
+public sealed class ModelProperties
+{
+    /// <summary>A random network (1–3 layers of width 1–4), seed, batch and targets.</summary>
+    public sealed record NetworkCase(int[] Sizes, ActivationFunction Hidden, int Seed, int Batch, double[] X, double[] Y)
+    {
+        /// <inheritdoc/>
+        public override string ToString() => $"{string.Join("-", Sizes)} {Hidden}, seed {Seed}, batch {Batch}";
+    }
+
+    private static readonly Arbitrary<NetworkCase> Networks = Arb.From(
+        from depth in Gen.Choose(1, 3)
+        from sizes in Gen.ArrayOf(Gen.Choose(1, 4), depth + 1)
+        from hidden in Gen.Elements(ActivationFunction.Tanh, ActivationFunction.Sigmoid, ActivationFunction.Relu)
+        from seed in Gen.Choose(0, 1000)
+        from batch in Gen.Choose(1, 5)
+        from x in MatrixCases.Entries(batch * sizes[0])
+        from y in MatrixCases.Entries(batch * sizes[^1])
+        select new NetworkCase(sizes, hidden, seed, batch, x, y));
+
+    [Fact]
+    public void Tensor_gradient_of_the_perceptron_equals_scalar_reverse_mode_on_its_scalar_form() =>
+        Verify.ForAll(Networks, c =>
+        {
+            var network = new Perceptron(c.Sizes, c.Hidden, ActivationFunction.Sigmoid);
+            Tensor<double>[] theta = network.Initialize<double>(c.Seed);
+            TensorVar<double> x = Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]);
+            TensorVar<double> y = Tensor.Create((double[])c.Y.Clone(), [c.Batch, c.Sizes[^1]]);
+            double[] tensor = network.Flatten<double>(Autodiff.Tensors.Grad(p => network.SquaredLoss(p, x, y), theta));
+            double[] scalar = Autodiff.Reverse.Grad<double>(p => network.ScalarSquaredLoss(p, c.X, c.Y), network.Flatten<double>(theta));
+            Assert.Equal(network.ParameterCount, tensor.Length);
+            for (int k = 0; k < tensor.Length; k++)
+                Tolerance.AssertClose(scalar[k], tensor[k], Tolerance.Exact, $"∂L/∂θ_{k}");
+        });
+
+    [Fact]
+    public void A_momentum_step_is_the_heavy_ball_update_and_leaves_its_input_state_alone()
+    {
+        var optimizer = new MomentumDescent(learningRate: 0.1, momentum: 0.5);
+        MomentumState start = optimizer.Start(Autodiff.Tensors.Vector(1.0, -2.0));
+        MomentumState one = optimizer.Step(start, [Autodiff.Tensors.Vector(4.0, 2.0)]);
+        MomentumState two = optimizer.Step(one, [Autodiff.Tensors.Vector(-2.0, 0.0)]);
+        // v₁ = −0.1·g₁ = (−0.4, −0.2); θ₁ = (0.6, −2.2); v₂ = 0.5·v₁ − 0.1·g₂ = (0, −0.1); θ₂ = (0.6, −2.3).
+        AssertEntries([0.6, -2.2], one.Parameters[0]);
+        AssertEntries([0.6, -2.3], two.Parameters[0]);
+        AssertEntries([1.0, -2.0], start.Parameters[0]);
+        Assert.Equal(2, two.Steps);
+    }
+
+    [Fact]
+    public void The_first_Adam_step_moves_each_coordinate_by_eta_against_the_sign_of_its_gradient()
+    {
+        // With bias correction, m̂₁ = g and v̂₁ = g², so θ₁ = θ₀ − η g/(|g| + ε).
+        var optimizer = new Adam(learningRate: 0.01, epsilon: 1e-8);
+        AdamState one = optimizer.Step(optimizer.Start(Autodiff.Tensors.Vector(1.0, -2.0, 0.5)), [Autodiff.Tensors.Vector(3.0, -0.25, 0.0)]);
+        AssertEntries([1.0 - 0.01 * 3 / (3 + 1e-8), -2.0 + 0.01 * 0.25 / (0.25 + 1e-8), 0.5], one.Parameters[0]);
+    }
+
+    [Fact]
+    public void Bad_networks_and_hyperparameters_are_rejected_by_name()
+    {
+        Assert.Equal("sizes", Assert.Throws<ArgumentException>(() => new Perceptron([3], ActivationFunction.Tanh, ActivationFunction.Identity)).ParamName);
+        Assert.Equal("sizes", Assert.Throws<ArgumentException>(() => new Perceptron([3, 0, 1], ActivationFunction.Tanh, ActivationFunction.Identity)).ParamName);
+        Assert.Equal("learningRate", Assert.Throws<ArgumentOutOfRangeException>(() => new MomentumDescent(0)).ParamName);
+        Assert.Equal("momentum", Assert.Throws<ArgumentOutOfRangeException>(() => new MomentumDescent(0.1, 1.0)).ParamName);
+        Assert.Equal("beta2", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(beta2: -0.1)).ParamName);
+        Assert.Equal("epsilon", Assert.Throws<ArgumentOutOfRangeException>(() => new Adam(epsilon: double.NaN)).ParamName);
+    }
+
+    private static void AssertEntries(double[] expected, Tensor<double> actual)
+    {
+        var flat = new double[actual.FlattenedLength];
+        actual.FlattenTo(flat);
+        Assert.Equal(expected.Length, flat.Length);
+        for (int k = 0; k < flat.Length; k++)
+            Tolerance.AssertClose(expected[k], flat[k], Tolerance.Exact, $"entry {k}");
+    }
+}
