@@ -64,23 +64,34 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     {
         int first = Count;
         block.Bind(first, outputCount);
+        Fill(new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero), outputCount);
+        _blocks.Add(block);
+        return first;
+    }
+
+    /// <summary>Records <paramref name="count"/> independent variables at once (a tensor input) and returns the first index.</summary>
+    public int Variables(int count)
+    {
+        int first = Count;
+        Fill(new Node(None, None, T.Zero, T.Zero), count);
+        return first;
+    }
+
+    // Appends count copies of one record, chunk by chunk: n × 24 bytes of memory traffic, no call per record.
+    private void Fill(Node node, int count)
+    {
         if (_frozen)
             ThrowFinished();
-        var marker = new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero);
-        _blocks.Add(block);
-        // Fill the markers chunk by chunk: a block of n outputs costs n × 24 bytes of memory traffic, no calls.
-        int remaining = outputCount;
-        while (remaining > 0)
+        while (count > 0)
         {
             int offset = Count & ChunkMask;
             if (offset == 0)
                 _current = NewChunk();
-            int run = Math.Min(remaining, ChunkSize - offset);
-            _current.AsSpan(offset, run).Fill(marker);
+            int run = Math.Min(count, ChunkSize - offset);
+            _current.AsSpan(offset, run).Fill(node);
             Count += run;
-            remaining -= run;
+            count -= run;
         }
-        return first;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

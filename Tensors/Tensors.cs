@@ -65,10 +65,7 @@ public static class Tensors
         for (int i = 0; i < x.Length; i++)
         {
             (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
-            int first = tape.Count;
-            foreach (T value in values)
-                tape.Variable(value);
-            inputs[i] = new TensorVar<T>(values, shape, tape, first);
+            inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length));
         }
         int inputCount = tape.Count;
         TensorVar<T> y = Output(f(inputs), tape);
