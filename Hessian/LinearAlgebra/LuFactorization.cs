@@ -39,11 +39,7 @@ public sealed class LuFactorization<T> where T : IFloatingPointIeee754<T>
     public static Fin<LuFactorization<T>> Factor(T[,] a)
     {
         int n = MatrixArguments.Square(a, nameof(a));
-        var rowMajor = new T[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                rowMajor[i * n + j] = a[i, j];
-        return FactorRowMajor(rowMajor, n);
+        return FactorRowMajor(MatrixArguments.RowMajor(a, n), n);
     }
 
     /// <summary>Factors the row-major n×n matrix <paramref name="a"/> (not modified; entries assumed finite).</summary>

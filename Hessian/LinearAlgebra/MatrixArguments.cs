@@ -52,6 +52,16 @@ internal static class MatrixArguments
                         Invariant($"(they may differ by at most 1e-10 · max|{name}_kl| = {tolerance})."), name);
     }
 
+    /// <summary>The n×n matrix a as a row-major array (entry (i, j) at i·n + j), the factorisations' layout.</summary>
+    public static T[] RowMajor<T>(T[,] a, int n)
+    {
+        var rowMajor = new T[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                rowMajor[i * n + j] = a[i, j];
+        return rowMajor;
+    }
+
     /// <summary>max|a_ij| over the n×n matrix a.</summary>
     public static T MaxAbs<T>(T[,] a, int n) where T : IFloatingPointIeee754<T>
     {
