@@ -40,6 +40,16 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void Relu_has_derivative_zero_at_the_kink_and_keeps_NaN()
+    {
+        Assert.Equal(0.0, Autodiff.Forward.Derivative(Activation.Relu, 0.0));
+        Assert.Equal(0.0, Autodiff.Forward.Derivative(Activation.Relu, -0.5));
+        Assert.Equal(1.0, Autodiff.Forward.Derivative(Activation.Relu, 0.5));
+        Assert.True(double.IsNaN(Activation.Relu(double.NaN)));
+        Assert.Equal(0.0, Autodiff.Reverse.Grad<double>(x => Activation.Relu(x[0]), [0.0])[0]);
+    }
+
+    [Fact]
     public void A_zero_tangent_contributes_zero_even_where_the_partial_is_infinite()
     {
         // √ of a constant 0: the partial 1/(2√0) = ∞ meets a zero tangent.
