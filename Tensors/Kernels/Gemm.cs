@@ -14,6 +14,13 @@ internal static class Gemm
     public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
         where T : IFloatingPointIeee754<T>
     {
+        if (n == 1)
+        {
+            // A matrix–vector product: one dot product per row (k-long rows, not k calls on one-entry rows).
+            for (int i = 0; i < m; i++)
+                c[i] += TensorPrimitives.Dot(a.Slice(i * k, k), b);
+            return;
+        }
         for (int i = 0; i < m; i++)
         {
             Span<T> rowC = c.Slice(i * n, n);
@@ -42,6 +49,13 @@ internal static class Gemm
     public static void TransposedMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
         where T : IFloatingPointIeee754<T>
     {
+        if (n == 1)
+        {
+            // Aᵀ times a vector: c gains b_i · (row i of A) for each i.
+            for (int i = 0; i < m; i++)
+                TensorPrimitives.MultiplyAdd(a.Slice(i * k, k), b[i], c, c);
+            return;
+        }
         for (int i = 0; i < m; i++)
         {
             ReadOnlySpan<T> rowB = b.Slice(i * n, n);
