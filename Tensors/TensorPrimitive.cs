@@ -42,7 +42,7 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
             tape = Tracked<T>.SharedTape(tape, Inputs[i].Tape);
             if (Inputs[i].Tangent is T[] inputTangent)
             {
-                tangent ??= Zeros(value.Length);
+                tangent ??= RowMajor.Filled(value.Length, T.Zero);
                 PushForward(i, inputTangent, tangent);
             }
         }
@@ -59,14 +59,6 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
         for (int i = 0; i < Inputs.Length; i++)
             if (Inputs[i].Tape is not null)
                 PullBack(i, cotangent, adjoint.AsSpan(Inputs[i].First, Inputs[i].Length));
-    }
-
-    /// <summary>A fresh array of n zeros (T.Zero, not default(T), for any IEEE type).</summary>
-    protected static T[] Zeros(int n)
-    {
-        var zeros = new T[n];
-        zeros.AsSpan().Fill(T.Zero);
-        return zeros;
     }
 
     private static bool IsZero(ReadOnlySpan<T> values)

@@ -143,10 +143,8 @@ public static class Tensors
             inputs[i] = new TensorVar<T>(values, shape, tangent: tangent);
         }
         TensorVar<T> y = f(inputs) ?? throw new ArgumentException("The function returned null.", nameof(f));
-        T[] yDot = y.Tangent ?? new T[y.Length];
-        if (y.Tangent is null)
-            yDot.AsSpan().Fill(T.Zero);
-        return (y.ToTensor(), Create((T[])yDot.Clone(), y.Shape));
+        T[] yDot = y.Tangent is null ? RowMajor.Filled(y.Length, T.Zero) : (T[])y.Tangent.Clone();
+        return (y.ToTensor(), Create(yDot, y.Shape));
     }
 
     /// <summary>F(X) and ∂F/∂X [V], the derivative of F at X along V.</summary>
@@ -173,8 +171,7 @@ public static class Tensors
         (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
         int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
         var jacobian = new T[outputs * inputs];
-        var cotangent = new T[outputs];
-        cotangent.AsSpan().Fill(T.Zero);
+        T[] cotangent = RowMajor.Filled(outputs, T.Zero);
         for (int k = 0; k < outputs; k++)
         {
             cotangent[k] = T.One;

@@ -38,17 +38,15 @@ public sealed class CholeskyFactorization<T> where T : IFloatingPointIeee754<T>
     public static Fin<CholeskyFactorization<T>> Factor(T[,] a)
     {
         int n = MatrixArguments.Square(a, nameof(a));
-        MatrixArguments.Symmetric(a, n, nameof(a));
-        return FactorRowMajor(MatrixArguments.RowMajor(a, n), n);
+        T[] rowMajor = RowMajor.Of(a, n);
+        MatrixArguments.Symmetric<T>(rowMajor, n, nameof(a));
+        return FactorRowMajor(rowMajor, n);
     }
 
     /// <summary>Factors the row-major n×n matrix <paramref name="a"/>, reading its lower triangle.</summary>
     internal static Fin<CholeskyFactorization<T>> FactorRowMajor(ReadOnlySpan<T> a, int n)
     {
-        T max = T.Zero;
-        foreach (T entry in a)
-            max = T.Max(max, T.Abs(entry));
-        T tolerance = T.CreateChecked(n) * Precision<T>.Epsilon * max;
+        T tolerance = T.CreateChecked(n) * Precision<T>.Epsilon * MatrixArguments.MaxAbs(a);
         var l = new T[n * n];
         for (int j = 0; j < n; j++)
         {

@@ -39,13 +39,13 @@ public sealed class LuFactorization<T> where T : IFloatingPointIeee754<T>
     public static Fin<LuFactorization<T>> Factor(T[,] a)
     {
         int n = MatrixArguments.Square(a, nameof(a));
-        return FactorRowMajor(MatrixArguments.RowMajor(a, n), n);
+        return FactorRowMajor(RowMajor.Of(a, n), n);
     }
 
     /// <summary>Factors the row-major n×n matrix <paramref name="a"/> (not modified; entries assumed finite).</summary>
     internal static Fin<LuFactorization<T>> FactorRowMajor(ReadOnlySpan<T> a, int n)
     {
-        T tolerance = T.CreateChecked(n) * Precision<T>.Epsilon * MaxAbs(a);
+        T tolerance = T.CreateChecked(n) * Precision<T>.Epsilon * MatrixArguments.MaxAbs(a);
         T[] lu = a.ToArray();
         int[] permutation = Enumerable.Range(0, n).ToArray();
         bool odd = false;
@@ -154,14 +154,10 @@ public sealed class LuFactorization<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>A⁻¹, row-major: n solves against the identity.</summary>
-    internal T[] InverseRowMajor()
-    {
-        int n = Order;
-        var identity = new T[n * n];
-        for (int i = 0; i < n; i++)
-            identity[i * n + i] = T.One;
-        return SolveRowMajor(identity, n);
-    }
+    internal T[] InverseRowMajor() => SolveRowMajor(RowMajor.Identity<T>(Order), Order);
+
+    /// <summary>A⁻ᵀ, row-major: n transposed solves against the identity (the gradient of log |det A|).</summary>
+    internal T[] InverseTransposeRowMajor() => SolveTransposedRowMajor(RowMajor.Identity<T>(Order), Order);
 
     /// <summary>det A = (−1)^swaps · Π u_ii.</summary>
     public T Determinant
@@ -185,13 +181,5 @@ public sealed class LuFactorization<T> where T : IFloatingPointIeee754<T>
                 sum += T.Log(T.Abs(_lu[i * Order + i]));
             return sum;
         }
-    }
-
-    private static T MaxAbs(ReadOnlySpan<T> a)
-    {
-        T max = T.Zero;
-        foreach (T entry in a)
-            max = T.Max(max, T.Abs(entry));
-        return max;
     }
 }

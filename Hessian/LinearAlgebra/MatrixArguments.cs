@@ -38,28 +38,27 @@ internal static class MatrixArguments
     }
 
     /// <summary>
-    /// Checks that the n×n matrix a is symmetric to within a relative 10⁻¹⁰:
-    /// |a_ij − a_ji| ≤ 10⁻¹⁰ · max|a_kl| for every i, j.
+    /// Checks that the row-major n×n matrix a is symmetric to within a relative 10⁻¹⁰:
+    /// |a_ij − a_ji| ≤ 10⁻¹⁰ · max|a_kl| for every i, j. The message starts with <paramref name="context"/>.
     /// </summary>
-    public static void Symmetric<T>(T[,] a, int n, string name) where T : IFloatingPointIeee754<T>
+    public static void Symmetric<T>(ReadOnlySpan<T> a, int n, string name, string context = "") where T : IFloatingPointIeee754<T>
     {
-        T tolerance = T.CreateChecked(1e-10) * MaxAbs(a, n);
+        T tolerance = T.CreateChecked(1e-10) * MaxAbs(a);
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
-                if (T.Abs(a[i, j] - a[j, i]) > tolerance)
+                if (T.Abs(a[i * n + j] - a[j * n + i]) > tolerance)
                     throw new ArgumentException(
-                        Invariant($"{name} is not symmetric: {name}[{i}, {j}] = {a[i, j]} but {name}[{j}, {i}] = {a[j, i]} ") +
+                        context + Invariant($"{name} is not symmetric: {name}[{i}, {j}] = {a[i * n + j]} but {name}[{j}, {i}] = {a[j * n + i]} ") +
                         Invariant($"(they may differ by at most 1e-10 · max|{name}_kl| = {tolerance})."), name);
     }
 
-    /// <summary>The n×n matrix a as a row-major array (entry (i, j) at i·n + j), the factorisations' layout.</summary>
-    public static T[] RowMajor<T>(T[,] a, int n)
+    /// <summary>max|a_k| over the entries of a (0 for none).</summary>
+    public static T MaxAbs<T>(ReadOnlySpan<T> a) where T : IFloatingPointIeee754<T>
     {
-        var rowMajor = new T[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                rowMajor[i * n + j] = a[i, j];
-        return rowMajor;
+        T max = T.Zero;
+        foreach (T entry in a)
+            max = T.Max(max, T.Abs(entry));
+        return max;
     }
 
     /// <summary>max|a_ij| over the n×n matrix a.</summary>

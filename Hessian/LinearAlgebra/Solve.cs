@@ -39,7 +39,7 @@ public static class Solve
         int n = MatrixArguments.Square(a, nameof(a));
         MatrixArguments.RightHandSide(b, n, nameof(b), nameof(a));
         T[] rhs = b.ToArray();
-        return LuFactorization<T>.Factor(a).Map(lu => lu.Solve(rhs));
+        return LuFactorization<T>.FactorRowMajor(RowMajor.Of(a, n), n).Map(lu => lu.Solve(rhs));
     }
 
     /// <summary>
@@ -62,9 +62,10 @@ public static class Solve
     public static Fin<T[]> Cholesky<T>(T[,] a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T>
     {
         int n = MatrixArguments.Square(a, nameof(a));
-        MatrixArguments.Symmetric(a, n, nameof(a));
+        T[] rowMajor = RowMajor.Of(a, n);
+        MatrixArguments.Symmetric<T>(rowMajor, n, nameof(a));
         MatrixArguments.RightHandSide(b, n, nameof(b), nameof(a));
         T[] rhs = b.ToArray();
-        return CholeskyFactorization<T>.Factor(a).Map(l => l.Solve(rhs));
+        return CholeskyFactorization<T>.FactorRowMajor(rowMajor, n).Map(l => l.Solve(rhs));
     }
 }

@@ -46,7 +46,7 @@ public static class SymmetricEigen
         where T : IFloatingPointIeee754<T>
     {
         int n = MatrixArguments.Square(a, name);
-        MatrixArguments.Symmetric(a, n, name);
+        MatrixArguments.Symmetric<T>(RowMajor.Of(a, n), n, name);
 
         // Work on 2⁻ᵉ · (A + Aᵀ)/2 with 2ᵉ ≈ max|a_ij|, so every entry is at most 1 in magnitude.
         T max = MatrixArguments.MaxAbs(a, n);

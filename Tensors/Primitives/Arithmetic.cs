@@ -76,8 +76,7 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
             AddPartialTimes(input, cotangent, inputAdjoint);
             return;
         }
-        var product = new T[cotangent.Length];
-        product.AsSpan().Fill(T.Zero);
+        T[] product = RowMajor.Filled(cotangent.Length, T.Zero);
         AddPartialTimes(input, cotangent, product);
         Broadcasting.AddReduced<T>(product, Inputs[input].Shape, _shape, inputAdjoint);
     }

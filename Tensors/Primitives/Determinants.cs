@@ -13,9 +13,9 @@ internal static class Determinants
     /// <exception cref="ArgumentException">A is not square, or is singular (its gradient A⁻ᵀ would not exist).</exception>
     public static TensorVar<T> Determinant<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
     {
-        LuFactorization<T> lu = Factor(a, "Determinant");
+        LuFactorization<T> lu = LinearSolve<T>.Factor(a, "Determinant");
         T det = lu.Determinant;
-        T[] gradient = InverseTranspose(lu);
+        T[] gradient = lu.InverseTransposeRowMajor();
         TensorPrimitives.Multiply(gradient, det, gradient);
         return ScalarPrimitive<T>.Apply(det, a, gradient);
     }
@@ -24,8 +24,8 @@ internal static class Determinants
     /// <exception cref="ArgumentException">A is not square, or is singular.</exception>
     public static TensorVar<T> LogAbsDeterminant<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
     {
-        LuFactorization<T> lu = Factor(a, "LogAbsDeterminant");
-        return ScalarPrimitive<T>.Apply(lu.LogAbsDeterminant, a, InverseTranspose(lu));
+        LuFactorization<T> lu = LinearSolve<T>.Factor(a, "LogAbsDeterminant");
+        return ScalarPrimitive<T>.Apply(lu.LogAbsDeterminant, a, lu.InverseTransposeRowMajor());
     }
 
     /// <summary>
@@ -37,38 +37,10 @@ internal static class Determinants
     {
         const string operation = "LogDeterminantPositiveDefinite";
         int n = SquareMatrix.Order(a, operation);
-        RequireSymmetric(a, n, operation);
+        MatrixArguments.Symmetric(a.Values, n, "A", $"{operation}: ");
         CholeskyFactorization<T> cholesky = CholeskyFactorization<T>.FactorRowMajor(a.Values, n).Match(
             l => l,
             error => throw new ArgumentException($"{operation}: A ({a.Shape}) is not positive definite: {error.Message}"));
         return ScalarPrimitive<T>.Apply(cholesky.LogDeterminant, a, cholesky.InverseRowMajor());
-    }
-
-    private static LuFactorization<T> Factor<T>(TensorVar<T> a, string operation) where T : IFloatingPointIeee754<T>
-    {
-        SquareMatrix.Order(a, operation);
-        return LinearSolve<T>.Factor(a, operation);
-    }
-
-    private static T[] InverseTranspose<T>(LuFactorization<T> lu) where T : IFloatingPointIeee754<T>
-    {
-        int n = lu.Order;
-        var identity = new T[n * n];
-        identity.AsSpan().Fill(T.Zero);
-        for (int i = 0; i < n; i++)
-            identity[i * n + i] = T.One;
-        return lu.SolveTransposedRowMajor(identity, n);
-    }
-
-    // Cholesky reads one triangle; a non-symmetric A would silently be replaced by its lower half.
-    private static void RequireSymmetric<T>(TensorVar<T> a, int n, string operation) where T : IFloatingPointIeee754<T>
-    {
-        ReadOnlySpan<T> v = a.Values;
-        T tolerance = T.CreateChecked(1e-10) * TensorPrimitives.MaxMagnitude(v);
-        for (int i = 0; i < n; i++)
-            for (int j = i + 1; j < n; j++)
-                if (T.Abs(v[i * n + j] - v[j * n + i]) > T.Abs(tolerance))
-                    throw new ArgumentException(
-                        $"{operation}: A is not symmetric: A[{i}, {j}] = {v[i * n + j]} but A[{j}, {i}] = {v[j * n + i]}.");
     }
 }

@@ -31,9 +31,9 @@ internal sealed class LinearSolve<T> : TensorPrimitive<T> where T : IFloatingPoi
         return new LinearSolve<T>(a, b, lu, x).Result(x, b.Shape);
     }
 
-    /// <summary>The LU factorisation of A, or an error saying A is singular.</summary>
+    /// <summary>The LU factorisation of A, or an error saying A is not square or is singular.</summary>
     internal static LuFactorization<T> Factor(TensorVar<T> a, string operation) =>
-        LuFactorization<T>.FactorRowMajor(a.Values, a.Shape.Rows).Match(
+        LuFactorization<T>.FactorRowMajor(a.Values, SquareMatrix.Order(a, operation)).Match(
             lu => lu,
             error => throw new ArgumentException($"{operation}: A ({a.Shape}) cannot be factorised: {error.Message}"));
 

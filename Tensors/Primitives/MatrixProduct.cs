@@ -48,7 +48,7 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
 
     private static TensorVar<T> Product(TensorVar<T> a, TensorVar<T> b, int m, int k, int n, Shape shape)
     {
-        T[] c = Zeros(m * n);
+        T[] c = RowMajor.Filled(m * n, T.Zero);
         Gemm.Multiply<T>(a.Values, b.Values, c, m, k, n);
         return new MatrixProduct<T>(a, b, m, k, n).Result(c, shape);
     }

@@ -8,13 +8,13 @@ internal static class Reductions
 {
     /// <summary>Σ_k x_k, with gradient 1 (a tensor of ones).</summary>
     public static TensorVar<T> Sum<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
-        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, Filled(x.Length, T.One));
+        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, RowMajor.Filled(x.Length, T.One));
 
     /// <summary>(1/N) Σ_k x_k, with gradient 1/N.</summary>
     public static TensorVar<T> Mean<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         T n = T.CreateChecked(Checked(x).Length);
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, Filled(x.Length, T.One / n));
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, RowMajor.Filled(x.Length, T.One / n));
     }
 
     /// <summary>‖x‖² = Σ_k x_k², with gradient 2x (the seeds' ∂‖x‖²/∂x = 2xᵀ).</summary>
@@ -50,26 +50,15 @@ internal static class Reductions
     public static TensorVar<T> Trace<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
     {
         int n = SquareMatrix.Order(a, "Trace");
-        T[] identity = Filled(n * n, T.Zero);
         T trace = T.Zero;
         for (int i = 0; i < n; i++)
-        {
-            identity[i * n + i] = T.One;
             trace += a.Values[i * n + i];
-        }
-        return ScalarPrimitive<T>.Apply(trace, a, identity);
+        return ScalarPrimitive<T>.Apply(trace, a, RowMajor.Identity<T>(n));
     }
 
     private static TensorVar<T> Checked<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(x);
         return x;
-    }
-
-    private static T[] Filled<T>(int n, T value)
-    {
-        var array = new T[n];
-        array.AsSpan().Fill(value);
-        return array;
     }
 }
