@@ -44,19 +44,8 @@ public static partial class Reverse
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x, nameof(x));
-        var tape = new Tape<T>();
-        Tracked<T>[] input = Variables(tape, x);
-        try
-        {
-            Tracked<T> output = f(input.AsSpan(0, x.Length));
-            return (output.Value, new Pullback<T>(tape, x.Length, Indices([output], tape)));
-        }
-        finally
-        {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ReturnVariables(input);
-        }
+        (T[] value, Pullback<T> pullback) = Vjp(v => [f(v)], x);
+        return (value[0], pullback);
     }
 
     /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ: one evaluation and one backward sweep.</summary>
