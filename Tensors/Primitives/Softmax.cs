@@ -25,7 +25,8 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
         ArgumentNullException.ThrowIfNull(x);
         int width = x.Shape.Columns;
         var softmax = new T[x.Length];
-        var value = new T[x.Length];
+        // Entries are never written once made, so softmax's value can share the array its rules read.
+        T[] value = log ? new T[x.Length] : softmax;
         for (int row = 0; row < x.Length / width; row++)
         {
             ReadOnlySpan<T> xs = x.Values.Slice(row * width, width);
@@ -34,7 +35,7 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
             if (log)
                 TensorPrimitives.Subtract(xs, logSumExp, value.AsSpan(row * width, width));
         }
-        return new Softmax<T>(x, softmax, log).Result(log ? value : (T[])softmax.Clone(), x.Shape);
+        return new Softmax<T>(x, softmax, log).Result(value, x.Shape);
     }
 
     /// <summary>
