@@ -93,8 +93,9 @@ public static partial class Reverse
     private static Tracked<T>[] Variables<T>(Tape<T> tape, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         Tracked<T>[] input = ArrayPool<Tracked<T>>.Shared.Rent(x.Length);
+        int first = tape.Variables(x.Length);
         for (int j = 0; j < x.Length; j++)
-            input[j] = tape.Variable(x[j]);
+            input[j] = new Tracked<T>(x[j], tape, first + j);
         return input;
     }
 

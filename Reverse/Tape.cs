@@ -34,18 +34,23 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     internal const int BlockOutput = -2;
 
     private readonly List<Node[]> _chunks = [];
-    private Node[] _current = [];
     private readonly List<TapeBlock<T>> _blocks = [];
+
+    // The chunk being written and how many of its records are used. A frozen tape has no current chunk, so the
+    // one comparison a record needs (is there room?) also sends writes to a frozen tape to the slow path.
+    private Node[] _current = [];
+    private int _used;
+    private int _currentStart;
     private bool _frozen;
 
     /// <summary>One frame of the continuation: adjoint(A) += adjoint · Da, adjoint(B) += adjoint · Db.</summary>
     internal readonly record struct Node(int A, int B, T Da, T Db);
 
     /// <summary>The number of recorded operations (inputs included).</summary>
-    public int Count { get; private set; }
+    public int Count => _currentStart + _used;
 
-    /// <summary>An independent variable: a node with no parents.</summary>
-    public Tracked<T> Variable(T value) => Push(value, new(None, None, T.Zero, T.Zero));
+    /// <summary>The number of inputs: records 0 … InputCount − 1, recorded by <see cref="Variables"/>.</summary>
+    public int InputCount { get; private set; }
 
     /// <summary>Records z = f(x) with ∂z/∂x = dx.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -58,59 +63,79 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// <summary>
     /// Records the outputs of a block — a primitive with many outputs and its own pullback — as consecutive records,
     /// and returns the index of the first. The sweep calls <see cref="TapeBlock{T}.Pull"/> when it reaches the last
-    /// output, after every later use of any output has added to its adjoint.
+    /// output, after every later use of any output has added to its adjoint, and then jumps to the record before
+    /// the first: only the last output's record is ever read, so only it is written (a tensor of m entries costs
+    /// m adjoint slots but one 24-byte write).
     /// </summary>
     public int PushBlock(int outputCount, TapeBlock<T> block)
     {
-        int first = Count;
+        int first = Reserve(outputCount - 1);
         block.Bind(first, outputCount);
-        Fill(new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero), outputCount);
+        Push(T.Zero, new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero));
         _blocks.Add(block);
         return first;
     }
 
-    /// <summary>Records <paramref name="count"/> independent variables at once (a tensor input) and returns the first index.</summary>
+    /// <summary>
+    /// Records <paramref name="count"/> independent variables (the inputs, which come before every other record)
+    /// and returns the first index. Inputs have no parents and the sweep stops above them, so their records are
+    /// reserved but never written or read.
+    /// </summary>
     public int Variables(int count)
     {
-        int first = Count;
-        Fill(new Node(None, None, T.Zero, T.Zero), count);
-        return first;
+        if (Count != InputCount)
+            throw new InvalidOperationException("Inputs are recorded before any operation.");
+        InputCount += count;
+        return Reserve(count);
     }
 
-    // Appends count copies of one record, chunk by chunk: n × 24 bytes of memory traffic, no call per record.
-    private void Fill(Node node, int count)
+    // Makes room for count records that the sweep never reads, chunk by chunk, and returns the first index.
+    private int Reserve(int count)
     {
-        if (_frozen)
-            ThrowFinished();
+        int first = Count;
         while (count > 0)
         {
-            int offset = Count & ChunkMask;
-            if (offset == 0)
-                _current = NewChunk();
-            int run = Math.Min(count, ChunkSize - offset);
-            _current.AsSpan(offset, run).Fill(node);
-            Count += run;
+            if (_used == _current.Length)
+                NextChunk();
+            int run = Math.Min(count, _current.Length - _used);
+            _used += run;
             count -= run;
         }
+        return first;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Tracked<T> Push(T value, Node node)
     {
-        if (_frozen)
-            ThrowFinished();
-        int offset = Count & ChunkMask;
-        if (offset == 0)
-            _current = NewChunk();
-        _current[offset] = node;
-        return new Tracked<T>(value, this, Count++);
+        Node[] chunk = _current;
+        int used = _used;
+        if ((uint)used >= (uint)chunk.Length)
+            return PushInNextChunk(value, node);
+        chunk[used] = node;
+        _used = used + 1;
+        return new Tracked<T>(value, this, _currentStart + used);
     }
 
-    private Node[] NewChunk()
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Tracked<T> PushInNextChunk(T value, Node node)
     {
+        NextChunk();
+        return Push(value, node);
+    }
+
+    // Starts a chunk of exactly ChunkSize records (the sweep finds record i in chunk i >> ChunkBits).
+    private void NextChunk()
+    {
+        if (_frozen)
+            ThrowFinished();
         Node[] chunk = ArrayPool<Node>.Shared.Rent(ChunkSize);
+        // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
+        if (chunk.Length != ChunkSize)
+            chunk = new Node[ChunkSize];
         _chunks.Add(chunk);
-        return chunk;
+        _currentStart = Count;
+        _current = chunk;
+        _used = 0;
     }
 
     /// <summary>
@@ -126,7 +151,8 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
             ArrayPool<Node>.Shared.Return(chunk);
         _chunks.Clear();
         // Stryker restore Statement
-        Count = 0;
+        _current = [];
+        _currentStart = _used = 0;
     }
 
     [DoesNotReturn]
@@ -134,11 +160,18 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         "This value belongs to a differentiation that has already finished; compute with it inside the function being differentiated.");
 
     /// <summary>Ends recording: from now on the tape is read-only.</summary>
-    public void Freeze() => _frozen = true;
+    public void Freeze()
+    {
+        _frozen = true;
+        _currentStart = Count;
+        _current = [];
+        _used = 0;
+    }
 
     /// <summary>
     /// The backward sweep: given adjoints seeded on some nodes, accumulates ∂output/∂node into every node, from
-    /// the last record to the first. A zero adjoint propagates nothing, even through an infinite partial.
+    /// the last record down to the first after the inputs (which have no parents). A zero adjoint propagates
+    /// nothing, even through an infinite partial.
     /// </summary>
     /// <remarks>
     /// A block is pulled when the sweep meets its last output: every use of any of its outputs was recorded after
@@ -147,14 +180,15 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// </remarks>
     public void Sweep(T[] adjoint)
     {
+        int stop = InputCount;
         int index = Count - 1;
-        while (index >= 0)
+        while (index >= stop)
         {
             int first = index & ~ChunkMask;
             ReadOnlySpan<Node> chunk = _chunks[index >> ChunkBits];
-            int k = index - first;
+            int k = index - first, end = Math.Max(stop - first, 0);
             index = first - 1;
-            for (; k >= 0; k--)
+            for (; k >= end; k--)
             {
                 ref readonly Node node = ref chunk[k];
                 if (node.A == BlockOutput)
