@@ -35,7 +35,7 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
                 $"The cotangent has {cotangent.FlattenedLength} entries but the function's value is {_output} ({_output.Length} entries); it needs one per entry.",
                 nameof(cotangent));
         var u = new T[_output.Length];
-        cotangent.FlattenTo(u);
+        DenseEntries.CopyTo(cotangent, u);
         return Split(_pullback.Invoke(u));
     }
 
@@ -44,6 +44,9 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
 
     internal Tensor<T>[] Split(T[] flat)
     {
+        // The flat gradient is a fresh array: one input takes it whole, several take copies of their parts.
+        if (_inputs.Length == 1)
+            return [Tensors.Create(flat, _inputs[0])];
         var result = new Tensor<T>[_inputs.Length];
         int offset = 0;
         for (int i = 0; i < _inputs.Length; i++)

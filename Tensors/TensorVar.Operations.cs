@@ -132,7 +132,7 @@ public sealed partial class TensorVar<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(k, Length);
-        return Gather<T>.Apply(this, [k], Shape.Scalar);
+        return Gather<T>.Apply(this, k, 1, Shape.Scalar);
     }
 
     /// <summary>Entry (i, j) of a matrix as a scalar tensor.</summary>
@@ -152,8 +152,7 @@ public sealed partial class TensorVar<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(i);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, Shape.Rows);
-        int[] indices = Enumerable.Range(i * Shape.Columns, Shape.Columns).ToArray();
-        return Gather<T>.Apply(this, indices, Shape.Vector(Shape.Columns));
+        return Gather<T>.Apply(this, i * Shape.Columns, 1, Shape.Vector(Shape.Columns));
     }
 
     /// <summary>Column j of a matrix as a vector.</summary>
@@ -162,8 +161,6 @@ public sealed partial class TensorVar<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(j);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(j, Shape.Columns);
-        int columns = Shape.Columns;
-        int[] indices = Enumerable.Range(0, Shape.Rows).Select(i => i * columns + j).ToArray();
-        return Gather<T>.Apply(this, indices, Shape.Vector(Shape.Rows));
+        return Gather<T>.Apply(this, j, Shape.Columns, Shape.Vector(Shape.Rows));
     }
 }

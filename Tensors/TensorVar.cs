@@ -72,7 +72,7 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(value);
         Shape shape = Shape.Of(value.Lengths, nameof(value));
         var values = new T[shape.Length];
-        value.FlattenTo(values);
+        DenseEntries.CopyTo(value, values);
         return new(values, shape);
     }
 

@@ -40,7 +40,7 @@ public static class Tensors
             throw new ArgumentException($"The tensor has rank {matrix.Rank}; only a matrix (rank 2) converts to T[m, n].", nameof(matrix));
         int m = (int)matrix.Lengths[0], n = (int)matrix.Lengths[1];
         var flat = new T[m * n];
-        matrix.FlattenTo(flat);
+        DenseEntries.CopyTo(matrix, flat);
         var result = new T[m, n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
@@ -69,7 +69,9 @@ public static class Tensors
         }
         int inputCount = tape.Count;
         TensorVar<T> y = Output(f(inputs), tape);
-        int[] outputs = y.Tape is null ? Enumerable.Repeat(Tape<T>.None, y.Length).ToArray() : Enumerable.Range(y.First, y.Length).ToArray();
+        var outputs = new int[y.Length];
+        for (int k = 0; k < outputs.Length; k++)
+            outputs[k] = y.Tape is null ? Tape<T>.None : y.First + k;
         var pullback = new TensorPullback<T>(new Pullback<T>(tape, inputCount, outputs), y.Shape, Array.ConvertAll(inputs, v => v.Shape));
         return (y.ToTensor(), pullback);
     }
@@ -175,7 +177,7 @@ public static class Tensors
         for (int k = 0; k < outputs; k++)
         {
             cotangent[k] = T.One;
-            pullback.Invoke(Tensor.Create(cotangent, [outputs]))[0].FlattenTo(jacobian.AsSpan(k * inputs, inputs));
+            DenseEntries.CopyTo(pullback.Invoke(Tensor.Create(cotangent, [outputs]))[0], jacobian.AsSpan(k * inputs, inputs));
             cotangent[k] = T.Zero;
         }
         // Stryker disable once Statement : releasing only recycles memory.
@@ -190,7 +192,7 @@ public static class Tensors
             throw new ArgumentNullException(name);
         Shape shape = Shape.Of(x.Lengths, name);
         var values = new T[shape.Length];
-        x.FlattenTo(values);
+        DenseEntries.CopyTo(x, values);
         return (values, shape);
     }
 

@@ -117,7 +117,7 @@ public sealed partial class Perceptron
         int offset = 0;
         foreach (Tensor<T> tensor in parameters)
         {
-            tensor.FlattenTo(flat.AsSpan(offset, (int)tensor.FlattenedLength));
+            DenseEntries.CopyTo(tensor, flat.AsSpan(offset, (int)tensor.FlattenedLength));
             offset += (int)tensor.FlattenedLength;
         }
         return flat;

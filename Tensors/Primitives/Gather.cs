@@ -1,35 +1,53 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Autodiff;
 
 /// <summary>
-/// y_j = x_{index_j}: entries picked out of a tensor (one entry, a row, a column). JVP ẏ_j = ẋ_{index_j};
-/// VJP x̄_{index_j} += ȳ_j (an entry picked twice collects both).
+/// y_j = x_{s + j·d}, j = 0 … m − 1: entries picked out of a tensor at a constant stride d from s (one entry, a
+/// row with d = 1, a column with d = the number of columns). JVP ẏ_j = ẋ_{s + j·d}; VJP x̄_{s + j·d} += ȳ_j.
 /// </summary>
 internal sealed class Gather<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
-    private readonly int[] _indices;
+    private readonly int _start, _stride;
 
-    private Gather(TensorVar<T> x, int[] indices) : base(x) => _indices = indices;
+    private Gather(TensorVar<T> x, int start, int stride) : base(x) => (_start, _stride) = (start, stride);
 
-    /// <summary>The entries at <paramref name="indices"/> (row-major positions), as a tensor of <paramref name="shape"/>.</summary>
-    public static TensorVar<T> Apply(TensorVar<T> x, int[] indices, Shape shape)
+    /// <summary>The entries at row-major positions start, start + stride, …, as a tensor of <paramref name="shape"/>.</summary>
+    public static TensorVar<T> Apply(TensorVar<T> x, int start, int stride, Shape shape)
     {
-        var y = new T[indices.Length];
-        for (int j = 0; j < indices.Length; j++)
-            y[j] = x.Values[indices[j]];
-        return new Gather<T>(x, indices).Result(y, shape);
+        var y = new T[shape.Length];
+        var gather = new Gather<T>(x, start, stride);
+        gather.Copy(x.Values, y);
+        return gather.Result(y, shape);
     }
 
     protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent)
     {
-        for (int j = 0; j < _indices.Length; j++)
-            outputTangent[j] += tangent[_indices[j]];
+        if (_stride == 1)
+        {
+            TensorPrimitives.Add(outputTangent, tangent.Slice(_start, outputTangent.Length), outputTangent);
+            return;
+        }
+        for (int j = 0, k = _start; j < outputTangent.Length; j++, k += _stride)
+            outputTangent[j] += tangent[k];
     }
 
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
     {
-        for (int j = 0; j < _indices.Length; j++)
-            inputAdjoint[_indices[j]] += cotangent[j];
+        if (_stride == 1)
+        {
+            Span<T> slice = inputAdjoint.Slice(_start, cotangent.Length);
+            TensorPrimitives.Add(slice, cotangent, slice);
+            return;
+        }
+        for (int j = 0, k = _start; j < cotangent.Length; j++, k += _stride)
+            inputAdjoint[k] += cotangent[j];
+    }
+
+    private void Copy(ReadOnlySpan<T> x, Span<T> y)
+    {
+        for (int j = 0, k = _start; j < y.Length; j++, k += _stride)
+            y[j] = x[k];
     }
 }

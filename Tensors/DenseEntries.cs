@@ -15,4 +15,11 @@ internal static class DenseEntries
         tensor.FlattenTo(entries);
         return entries;
     }
+
+    /// <summary>
+    /// Copies the tensor's entries in row-major order into <paramref name="destination"/>: one block copy for a
+    /// dense tensor (<c>FlattenTo</c> in System.Numerics.Tensors 10.0 steps through a multi-index per entry, which
+    /// cost a third of a small gradient's time).
+    /// </summary>
+    public static void CopyTo<T>(Tensor<T> tensor, Span<T> destination) => Of(tensor).CopyTo(destination);
 }
