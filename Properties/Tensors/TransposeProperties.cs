@@ -64,7 +64,9 @@ public sealed class TransposeProperties
         new("log |det|", x => x[0].LogAbsDeterminant(), (n, _, _) => One(MatrixCases.WellConditioned(n))),
         new("log det (Cholesky) of the symmetric part", x => ((x[0] + x[0].Transpose()) * 0.5).LogDeterminantPositiveDefinite(), (n, _, _) => One(MatrixCases.PositiveDefinite(n))),
         new("entry", x => x[0].Entry(x[0].Length - 1), (m, _, n) => One(MatrixCases.Matrix(m, n))),
-        new("row", x => x[0].Row(0), (m, _, n) => One(MatrixCases.Matrix(m, n))),
+        new("first row", x => x[0].Row(0), (m, _, n) => One(MatrixCases.Matrix(m, n))),
+        new("last row", x => x[0].Row(x[0].Shape.Rows - 1), (m, _, n) => One(MatrixCases.Matrix(m, n))),
+        new("last column", x => x[0].Column(x[0].Shape.Columns - 1), (m, _, n) => One(MatrixCases.Matrix(m, n))),
     ];
 
     public static TheoryData<string> Names => [.. All.Select(p => p.Name)];
