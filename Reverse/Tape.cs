@@ -84,7 +84,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     public int Variables(int count)
     {
         if (Count != InputCount)
-            throw new InvalidOperationException("Inputs are recorded before any operation.");
+            throw new InvalidOperationException("The inputs of a differentiation must be recorded before any operation.");
         InputCount += count;
         return Reserve(count);
     }
