@@ -83,6 +83,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// </summary>
     public int Variables(int count)
     {
+        // Stryker disable once all : an internal invariant (the combinators record inputs first); no public call breaks it.
         if (Count != InputCount)
             throw new InvalidOperationException("The inputs of a differentiation must be recorded before any operation.");
         InputCount += count;
@@ -185,6 +186,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         while (index >= stop)
         {
             int first = index & ~ChunkMask;
+            // Stryker disable once Bitwise : index ≥ 0, so >> and >>> agree.
             ReadOnlySpan<Node> chunk = _chunks[index >> ChunkBits];
             int k = index - first, end = Math.Max(stop - first, 0);
             index = first - 1;

@@ -179,4 +179,26 @@ public sealed class ReverseEdgeCaseTests
         }, [1.5]);
         Assert.Equal(1 + 2 * 1.5 * 210, gradient[0], 12);
     }
+
+    [Fact]
+    public void A_primitive_of_m_outputs_takes_m_records_and_its_outputs_are_the_records_that_follow()
+    {
+        // Two inputs, a 5-output primitive, one multiplication of two of its outputs: 2 + 5 + 1 records, and the
+        // product's adjoint reaches the outputs it used (f = y₀ y₄ with y_k = (k + 1) x₀ + x₁).
+        (double value, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v =>
+        {
+            Tracked<double>[] y = Autodiff.Reverse.Primitive(v, a => [.. Enumerable.Range(1, 5).Select(k => k * a[0] + a[1])],
+                (u, _, _) =>
+                {
+                    double[] w = u.ToArray();
+                    return [Enumerable.Range(1, 5).Sum(k => k * w[k - 1]), w.Sum()];
+                });
+            return y[0] * y[4];
+        }, [2.0, 3.0]);
+        Assert.Equal(2 + 5 + 1, pullback.OperationCount);
+        Assert.Equal(5.0 * 13.0, value);
+        double[] gradient = pullback.Invoke([1.0]);
+        Assert.Equal(13.0 * 1 + 5.0 * 5, gradient[0], 12);
+        Assert.Equal(13.0 + 5.0, gradient[1], 12);
+    }
 }
