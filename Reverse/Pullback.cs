@@ -13,20 +13,18 @@ namespace Autodiff;
 public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
 {
     private readonly Tape<T> _tape;
-    private readonly int _inputs;
     private readonly int[] _outputs;
 
-    /// <summary>A pullback over a finished record whose first <paramref name="inputs"/> records are the inputs.</summary>
-    internal Pullback(Tape<T> tape, int inputs, int[] outputs)
+    /// <summary>A pullback over a finished record, with respect to the inputs the tape recorded first.</summary>
+    internal Pullback(Tape<T> tape, int[] outputs)
     {
         tape.Freeze();
         _tape = tape;
-        _inputs = inputs;
         _outputs = outputs;
     }
 
     /// <summary>n, the number of inputs (the length of every result).</summary>
-    public int InputLength => _inputs;
+    public int InputLength => _tape.InputCount;
 
     /// <summary>m, the number of outputs (the length every cotangent must have).</summary>
     public int OutputLength => _outputs.Length;
@@ -53,7 +51,7 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
                 if (_outputs[k] >= 0)
                     adjoint[_outputs[k]] += cotangent[k];
             _tape.Sweep(adjoint);
-            return adjoint[.._inputs];
+            return adjoint[.._tape.InputCount];
         }
         // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally

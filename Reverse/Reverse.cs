@@ -29,7 +29,7 @@ public static partial class Reverse
         try
         {
             Tracked<T>[] output = Require.Arity(f(input.AsSpan(0, x.Length)), null, nameof(f));
-            return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, x.Length, Indices(output, tape)));
+            return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(output, tape)));
         }
         finally
         {

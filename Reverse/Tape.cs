@@ -146,14 +146,13 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// </summary>
     public void Release()
     {
-        _frozen = true;
+        Freeze();
         // Stryker disable Statement : returning memory to the pool is invisible to results (the pool is a cache).
         foreach (Node[] chunk in _chunks)
             ArrayPool<Node>.Shared.Return(chunk);
         _chunks.Clear();
         // Stryker restore Statement
-        _current = [];
-        _currentStart = _used = 0;
+        _currentStart = 0;
     }
 
     [DoesNotReturn]

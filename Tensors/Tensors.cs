@@ -10,8 +10,8 @@ namespace Autodiff;
 /// <see cref="Tensor{T}"/>s of System.Numerics.Tensors.
 /// </summary>
 /// <remarks>
-/// Reverse mode records tensor primitives on the same tape as <see cref="Tracked{T}"/> scalars (one record per
-/// entry, one block per primitive), so the properties of <see cref="Reverse"/> carry over: pure pullbacks, no
+/// Reverse mode records tensor primitives on the same tape as <see cref="Tracked{T}"/> scalars (one block per
+/// primitive, holding an adjoint slot per entry), so the properties of <see cref="Reverse"/> carry over: pure pullbacks, no
 /// global state, linear cost, no recursion. A result that does not depend on an input has a zero derivative.
 /// </remarks>
 public static class Tensors
@@ -67,12 +67,11 @@ public static class Tensors
             (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
             inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length));
         }
-        int inputCount = tape.Count;
         TensorVar<T> y = Output(f(inputs), tape);
         var outputs = new int[y.Length];
         for (int k = 0; k < outputs.Length; k++)
             outputs[k] = y.Tape is null ? Tape<T>.None : y.First + k;
-        var pullback = new TensorPullback<T>(new Pullback<T>(tape, inputCount, outputs), y.Shape, Array.ConvertAll(inputs, v => v.Shape));
+        var pullback = new TensorPullback<T>(new Pullback<T>(tape, outputs), y.Shape, Array.ConvertAll(inputs, v => v.Shape));
         return (y.ToTensor(), pullback);
     }
 
