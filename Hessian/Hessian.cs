@@ -23,10 +23,8 @@ public static class Hessian
         where T : IFloatingPointIeee754<T>
     {
         RequireDirection(f, x, v);
-        var seeded = new Dual<T>[x.Length];
-        for (int j = 0; j < x.Length; j++)
-            seeded[j] = new(x[j], v[j]);
-        return Array.ConvertAll(Reverse.Grad(f, seeded), g => g.Tangent);
+        long tag = Perturbation.Fresh();
+        return Array.ConvertAll(Reverse.Grad(f, Forward.Seed(x, v, tag)), g => g.TangentFor(tag));
     }
 
     /// <summary>
@@ -39,12 +37,13 @@ public static class Hessian
     {
         RequireDirection(f, x, v);
         T[] direction = v.ToArray();
+        long tag = Perturbation.Fresh();
         return Reverse.Grad<T>(input =>
         {
             var seeded = new Dual<Tracked<T>>[input.Length];
             for (int j = 0; j < input.Length; j++)
-                seeded[j] = new(input[j], Tracked<T>.Constant(direction[j]));
-            return f(seeded).Tangent;
+                seeded[j] = new(input[j], Tracked<T>.Constant(direction[j]), tag);
+            return f(seeded).TangentFor(tag);
         }, x);
     }
 
@@ -93,18 +92,19 @@ public static class Hessian
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         int n = x.Length;
+        long tag = Perturbation.Fresh();
         T[,,]? tensor = null;
         var seeded = new Dual<T>[n];
         for (int k = 0; k < n; k++)
         {
             for (int j = 0; j < n; j++)
-                seeded[j] = new(x[j], j == k ? T.One : T.Zero);
+                seeded[j] = new(x[j], j == k ? T.One : T.Zero, tag);
             Dual<T>[,] jacobian = Reverse.Jacobian(f, seeded);
             int m = jacobian.GetLength(0);
             tensor ??= new T[m, n, n];
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
-                    tensor[i, j, k] = jacobian[i, j].Tangent;
+                    tensor[i, j, k] = jacobian[i, j].TangentFor(tag);
         }
         return tensor!;
     }
@@ -121,10 +121,11 @@ public static class Hessian
         Require.NotEmpty(x, nameof(x));
         Require.SameLength(x, delta, nameof(x), nameof(delta));
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        Taylor<T> t = Taylor<T>.Variable(T.Zero, k);
+        long tag = Perturbation.Fresh();
+        Taylor<T> t = Taylor<T>.Variable(T.Zero, k, tag);
         var line = new Taylor<T>[x.Length];
         for (int j = 0; j < x.Length; j++)
             line[j] = Taylor<T>.Constant(x[j]) + Taylor<T>.Constant(delta[j]) * t;
-        return f(line).Derivative(k);
+        return f(line).OwnedBy(tag).Derivative(k);
     }
 }

@@ -28,15 +28,17 @@ public static class Forward
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        Dual<T> y = f(new Dual<T>(x, T.One, Perturbation.Fresh()));
-        return (y.Value, y.Tangent);
+        long tag = Perturbation.Fresh();
+        Dual<T> y = f(new Dual<T>(x, T.One, tag));
+        return (y.Value, y.TangentFor(tag));
     }
 
     /// <summary>The exact second derivative f″(x) of f: ℝ → ℝ, from one evaluation on x + ε₁ + ε₂.</summary>
     public static T SecondDerivative<T>(Func<HyperDual<T>, HyperDual<T>> f, T x) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        return f(HyperDual<T>.Variable(x)).E1E2;
+        long tag = Perturbation.Fresh();
+        return f(new HyperDual<T>(x, T.One, T.One, T.Zero, tag)).E1E2For(tag);
     }
 
     /// <summary>
@@ -47,7 +49,8 @@ public static class Forward
     public static T[] Taylor<T>(Func<Taylor<T>, Taylor<T>> f, T x0, int order) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        Taylor<T> y = f(Autodiff.Taylor<T>.Variable(x0, order));
+        long tag = Perturbation.Fresh();
+        Taylor<T> y = f(Autodiff.Taylor<T>.Variable(x0, order, tag)).OwnedBy(tag);
         var c = new T[order + 1];
         for (int k = 0; k <= order; k++)
             c[k] = y[k];
@@ -75,8 +78,9 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         Require.SameLength(x, v, nameof(x), nameof(v));
-        Dual<T>[] y = Require.Arity(f(Seed(x, v, Perturbation.Fresh())), null, nameof(f));
-        return (Array.ConvertAll(y, d => d.Value), Array.ConvertAll(y, d => d.Tangent));
+        long tag = Perturbation.Fresh();
+        Dual<T>[] y = Require.Arity(f(Seed(x, v, tag)), null, nameof(f));
+        return (Array.ConvertAll(y, d => d.Value), Array.ConvertAll(y, d => d.TangentFor(tag)));
     }
 
     /// <summary>The directional derivative ∇f(x) v of f: ℝⁿ → ℝ along v, in one evaluation.</summary>
@@ -87,7 +91,8 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         Require.SameLength(x, v, nameof(x), nameof(v));
-        return f(Seed(x, v, Perturbation.Fresh())).Tangent;
+        long tag = Perturbation.Fresh();
+        return f(Seed(x, v, tag)).TangentFor(tag);
     }
 
     /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ, from n evaluations (one per input).</summary>
@@ -96,13 +101,13 @@ public static class Forward
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
-        int tag = Perturbation.Fresh();
+        long tag = Perturbation.Fresh();
         Dual<T>[] input = Seed(x, default, tag);
         var gradient = new T[x.Length];
         for (int j = 0; j < x.Length; j++)
         {
             input[j] = new(x[j], T.One, tag);
-            gradient[j] = f(input).Tangent;
+            gradient[j] = f(input).TangentFor(tag);
             input[j] = new(x[j], T.Zero, tag);
         }
         return gradient;
@@ -114,7 +119,7 @@ public static class Forward
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
-        int tag = Perturbation.Fresh();
+        long tag = Perturbation.Fresh();
         Dual<T>[] input = Seed(x, default, tag);
         T[,]? jacobian = null;
         for (int j = 0; j < x.Length; j++)
@@ -123,7 +128,7 @@ public static class Forward
             Dual<T>[] column = Require.Arity(f(input), jacobian?.GetLength(0), nameof(f));
             jacobian ??= new T[column.Length, x.Length];
             for (int i = 0; i < column.Length; i++)
-                jacobian[i, j] = column[i].Tangent;
+                jacobian[i, j] = column[i].TangentFor(tag);
             input[j] = new(x[j], T.Zero, tag);
         }
         return jacobian!;
@@ -139,6 +144,7 @@ public static class Forward
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         int n = x.Length;
+        long tag = Perturbation.Fresh();
         var input = new HyperDual<T>[n];
         var hessian = new T[n, n];
         for (int i = 0; i < n; i++)
@@ -146,15 +152,15 @@ public static class Forward
             for (int j = 0; j <= i; j++)
             {
                 for (int k = 0; k < n; k++)
-                    input[k] = new(x[k], k == i ? T.One : T.Zero, k == j ? T.One : T.Zero, T.Zero);
-                hessian[i, j] = hessian[j, i] = f(input).E1E2;
+                    input[k] = new(x[k], k == i ? T.One : T.Zero, k == j ? T.One : T.Zero, T.Zero, tag);
+                hessian[i, j] = hessian[j, i] = f(input).E1E2For(tag);
             }
         }
         return hessian;
     }
 
     // The dual inputs x + v ε of one differentiation (v empty: zero tangents), all carrying its tag.
-    private static Dual<T>[] Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, int tag) where T : IFloatingPointIeee754<T>
+    internal static Dual<T>[] Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> v, long tag) where T : IFloatingPointIeee754<T>
     {
         var input = new Dual<T>[x.Length];
         for (int k = 0; k < x.Length; k++)

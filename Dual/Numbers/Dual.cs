@@ -20,7 +20,7 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     where T : IFloatingPointIeee754<T>
 {
     // The forward differentiation this number belongs to (0: none, combines with any; see Perturbation).
-    private readonly int _tag;
+    private readonly long _tag;
 
     /// <summary>Creates a + b ε.</summary>
     /// <param name="value">The primal value a.</param>
@@ -30,11 +30,21 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     {
     }
 
-    internal Dual(T value, T tangent, int tag)
+    internal Dual(T value, T tangent, long tag)
     {
         Value = value;
         Tangent = tangent;
         _tag = tag;
+    }
+
+    // The differentiation this number belongs to, for the combinators that seed and read it (see Perturbation).
+    internal long Tag => _tag;
+
+    /// <summary>The tangent, read by the differentiation tagged <paramref name="tag"/>: throws if it is another's.</summary>
+    internal T TangentFor(long tag)
+    {
+        Perturbation.Own(_tag, tag);
+        return Tangent;
     }
 
     /// <inheritdoc/>
@@ -84,7 +94,7 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     /// <summary>f(a + b ε, c + d ε) = f(a, c) + (∂₁f b + ∂₂f d) ε; a zero tangent skips its partial.</summary>
     public static Dual<T> Lift<TRule>(Dual<T> x, Dual<T> y, TRule rule) where TRule : struct, IBinaryRule
     {
-        int tag = Perturbation.Combine(x._tag, y._tag);
+        long tag = Perturbation.Combine(x._tag, y._tag);
         T f = rule.F(x.Value, y.Value);
         T tangent = T.Zero;
         if (!T.IsZero(x.Tangent))

@@ -24,7 +24,20 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     /// <summary>Creates a + b ε₁ + c ε₂ + d ε₁ε₂.</summary>
     public HyperDual(T value, T e1, T e2, T e1e2) => _nested = new(new(value, e2), new(e1, e1e2));
 
+    // Both levels carry the differentiation's tag: they are different types, so they never combine with each other.
+    internal HyperDual(T value, T e1, T e2, T e1e2, long tag) =>
+        _nested = new(new(value, e2, tag), new(e1, e1e2, tag), tag);
+
     private HyperDual(Dual<Dual<T>> nested) => _nested = nested;
+
+    /// <summary>The ε₁ε₂ part, read by the differentiation tagged <paramref name="tag"/>: throws if any level is another's.</summary>
+    internal T E1E2For(long tag)
+    {
+        Perturbation.Own(_nested.Tag, tag);
+        Perturbation.Own(_nested.Value.Tag, tag);
+        Perturbation.Own(_nested.Tangent.Tag, tag);
+        return E1E2;
+    }
 
     /// <inheritdoc/>
     public T Value => _nested.Value.Value;

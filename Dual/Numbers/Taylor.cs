@@ -8,7 +8,7 @@ namespace Autodiff;
 
 /// <summary>
 /// A truncated Taylor series (a jet) x(t) = x₀ + x₁ t + … + x_K t^K + O(t^{K+1}): forward mode of any order.
-/// Evaluating f on <see cref="Variable"/>(x₀, K) yields the Taylor coefficients f⁽ʲ⁾(x₀)/j! for j ≤ K.
+/// Evaluating f on <see cref="Variable(T, int)"/>(x₀, K) yields the Taylor coefficients f⁽ʲ⁾(x₀)/j! for j ≤ K.
 /// </summary>
 /// <remarks>
 /// <para>Coefficients propagate with the standard recurrences (Griewank &amp; Walther, <i>Evaluating Derivatives</i>,
@@ -30,6 +30,9 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
     // K + 1 for a series truncated after t^K; 0 for a constant, which is exact at every order.
     private readonly int _orderPlusOne;
 
+    // The forward differentiation this series belongs to (0: none, combines with any; see Perturbation).
+    private readonly long _tag;
+
     /// <summary>The series c₀ + c₁ t + … + c_K t^K + O(t^{K+1}) with K = coefficients.Length − 1.</summary>
     /// <exception cref="ArgumentException">No coefficients were given.</exception>
     public Taylor(ReadOnlySpan<T> coefficients)
@@ -40,15 +43,19 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         _orderPlusOne = coefficients.Length;
     }
 
-    private Taylor(T[]? coefficients, int orderPlusOne)
+    private Taylor(T[]? coefficients, int orderPlusOne, long tag)
     {
         _coefficients = coefficients;
         _orderPlusOne = orderPlusOne;
+        _tag = tag;
     }
 
     /// <summary>The independent variable x₀ + t, truncated after t^order.</summary>
     /// <exception cref="ArgumentOutOfRangeException">order is negative.</exception>
-    public static Taylor<T> Variable(T value, int order)
+    public static Taylor<T> Variable(T value, int order) => Variable(value, order, 0);
+
+    // The variable of the differentiation tagged `tag` (see Perturbation).
+    internal static Taylor<T> Variable(T value, int order, long tag)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(order);
         var c = new T[order + 1];
@@ -57,11 +64,18 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         c[0] = value;
         if (order > 0)
             c[1] = T.One;
-        return new(c, order + 1);
+        return new(c, order + 1, tag);
     }
 
     /// <inheritdoc/>
-    public static Taylor<T> Constant(T value) => new([value], 0);
+    public static Taylor<T> Constant(T value) => new([value], 0, 0);
+
+    /// <summary>This series, read by the differentiation tagged <paramref name="tag"/>: throws if it is another's.</summary>
+    internal Taylor<T> OwnedBy(long tag)
+    {
+        Perturbation.Own(_tag, tag);
+        return this;
+    }
 
     /// <summary>A plain number is a constant.</summary>
     public static implicit operator Taylor<T>(T value) => Constant(value);
@@ -105,7 +119,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
     // The same series known to a lower order (a constant, exact at every order, is its own truncation).
     // Stryker disable once Logical,Equality : a constant has order 0 ≤ order, and truncating to the same order copies an equal series.
     private Taylor<T> Truncate(int order) =>
-        IsConstant || order >= Order ? this : new(_coefficients![..(order + 1)], order + 1);
+        IsConstant || order >= Order ? this : new(_coefficients![..(order + 1)], order + 1, _tag);
 
     // The order of a result that combines a and b: the lower of the two; a constant does not truncate.
     private static int OrderPlusOne(Taylor<T> a, Taylor<T> b) =>
@@ -117,10 +131,11 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         int n = OrderPlusOne(left, right);
         if (n == 0)
             return Constant(left.Value + right.Value);
+        long tag = Perturbation.Combine(left._tag, right._tag);
         var c = new T[n];
         for (int k = 0; k < n; k++)
             c[k] = left.Coefficient(k) + right.Coefficient(k);
-        return new(c, n);
+        return new(c, n, tag);
     }
 
     /// <summary>Coefficientwise difference.</summary>
@@ -128,7 +143,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
 
     /// <summary>Coefficientwise negation.</summary>
     public static Taylor<T> operator -(Taylor<T> value) =>
-        value.IsConstant ? Constant(-value.Value) : new(Array.ConvertAll(value._coefficients!, c => -c), value._orderPlusOne);
+        value.IsConstant ? Constant(-value.Value) : new(Array.ConvertAll(value._coefficients!, c => -c), value._orderPlusOne, value._tag);
 
     /// <summary>The Cauchy product: (xy)_k = Σ_{j=0..k} x_j y_{k−j}.</summary>
     public static Taylor<T> operator *(Taylor<T> left, Taylor<T> right)
@@ -136,6 +151,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         int n = OrderPlusOne(left, right);
         if (n == 0)
             return Constant(left.Value * right.Value);
+        long tag = Perturbation.Combine(left._tag, right._tag);
         var c = new T[n];
         for (int k = 0; k < n; k++)
         {
@@ -144,7 +160,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
                 sum += left.Coefficient(j) * right.Coefficient(k - j);
             c[k] = sum;
         }
-        return new(c, n);
+        return new(c, n, tag);
     }
 
     /// <summary>The division recurrence: q_k = (x_k − Σ_{j=1..k} y_j q_{k−j}) / y₀.</summary>
@@ -153,6 +169,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         int n = OrderPlusOne(left, right);
         if (n == 0)
             return Constant(left.Value / right.Value);
+        long tag = Perturbation.Combine(left._tag, right._tag);
         var q = new T[n];
         T y0 = right.Value;
         for (int k = 0; k < n; k++)
@@ -162,7 +179,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
                 sum -= right.Coefficient(j) * q[k - j];
             q[k] = sum / y0;
         }
-        return new(q, n);
+        return new(q, n, tag);
     }
 
     /// <summary>y = f(x) through y′ = f′(x) x′, with f′ the rule's generic derivative evaluated on series.</summary>
@@ -181,13 +198,13 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         Taylor<T> u = x.Truncate(Math.Max(order - 1, 0));
         for (int known = 0; known < order;)
         {
-            Taylor<T> v = rule.D1(u, Known(y, known));
+            Taylor<T> v = rule.D1(u, Known(y, known, x._tag));
             int next = Progress(v, known, order);
             for (int k = known + 1; k <= next; k++)
                 y[k] = Integrate(x, v, k);
             known = next;
         }
-        return new(y, order + 1);
+        return new(y, order + 1, x._tag);
     }
 
     /// <summary>z = f(x, y) through z′ = ∂₁f x′ + ∂₂f y′; a partial known to full order is evaluated once.</summary>
@@ -198,6 +215,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         int n = OrderPlusOne(x, y);
         if (n == 0)
             return Constant(rule.F(x.Value, y.Value));
+        long tag = Perturbation.Combine(x._tag, y._tag);
         int order = n - 1;
         var z = new T[n];
         z[0] = rule.F(x.Value, y.Value);
@@ -206,7 +224,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         Taylor<T>? dx = null, dy = null;
         for (int known = 0; known < order;)
         {
-            Taylor<T> f = Known(z, known);
+            Taylor<T> f = Known(z, known, tag);
             // A constant argument's partial is never needed (Integrate skips its zero coefficients): not computing it
             // only saves work, so mutating these two conditions cannot change a result.
             // Stryker disable Conditional
@@ -224,11 +242,11 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
                 z[k] = Integrate(x, px, k) + Integrate(y, py, k);
             known = next;
         }
-        return new(z, n);
+        return new(z, n, tag);
     }
 
     // The first `known` + 1 coefficients of a series being built, as a series of that order (a copy: y grows on).
-    private static Taylor<T> Known(T[] y, int known) => new(y[..(known + 1)], known + 1);
+    private static Taylor<T> Known(T[] y, int known, long tag) => new(y[..(known + 1)], known + 1, tag);
 
     // How far y is known once its derivative series v is: one order beyond v, capped at the target order.
     private static int Progress(Taylor<T> v, int known, int order)

@@ -67,16 +67,17 @@ public static class Newton
         int n = x.Length;
         var hessian = new T[n, n];
         var gradient = new T[n];
+        long tag = Perturbation.Fresh();
         var seeded = new Dual<T>[n];
         for (int j = 0; j < n; j++)
         {
             for (int k = 0; k < n; k++)
-                seeded[k] = new(x[k], k == j ? T.One : T.Zero);
+                seeded[k] = new(x[k], k == j ? T.One : T.Zero, tag);
             Dual<T>[] pass = Reverse.Grad(f, seeded);
             for (int i = 0; i < n; i++)
             {
                 gradient[i] = pass[i].Value;
-                hessian[i, j] = pass[i].Tangent;
+                hessian[i, j] = pass[i].TangentFor(tag);
             }
         }
         return (gradient, hessian);

@@ -19,11 +19,12 @@ internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPoi
         var primitive = new Elementwise<T>(x);
         var value = new T[x.Length];
         ReadOnlySpan<T> entries = x.Values;
+        long tag = Perturbation.Fresh();
         for (int k = 0; k < entries.Length; k++)
         {
-            Dual<T> y = f.F(new Dual<T>(entries[k], T.One));
+            Dual<T> y = f.F(new Dual<T>(entries[k], T.One, tag));
             value[k] = y.Value;
-            primitive._derivative[k] = y.Tangent;
+            primitive._derivative[k] = y.TangentFor(tag);
         }
         return primitive.Result(value, x.Shape);
     }
