@@ -101,6 +101,10 @@ public static class Hessian
                 seeded[j] = new(x[j], j == k ? T.One : T.Zero, tag);
             Dual<T>[,] jacobian = Reverse.Jacobian(f, seeded);
             int m = jacobian.GetLength(0);
+            if (tensor is not null && tensor.GetLength(0) != m)
+                throw new ArgumentException(
+                    $"The function returned {m} outputs on pass {k + 1} but {tensor.GetLength(0)} on the first: its number of outputs must not change.",
+                    nameof(f));
             tensor ??= new T[m, n, n];
             for (int i = 0; i < m; i++)
                 for (int j = 0; j < n; j++)
