@@ -3,7 +3,7 @@ using Autodiff.Properties.RandomPrograms;
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
 
-namespace Autodiff.Properties.Nesting;
+namespace Autodiff.Properties.Confusion;
 
 using Forward = Autodiff.Forward;
 
