@@ -67,24 +67,37 @@ public static partial class Reverse
 
     /// <summary>The m×n Jacobian of f: ℝⁿ → ℝᵐ by reverse mode: one evaluation and m pullback calls (one row each).</summary>
     /// <exception cref="ArgumentException">x is empty or f returns no outputs.</exception>
-    public static T[,] Jacobian<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public static T[,] Jacobian<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+        JacobianRowMajor(f, x, parallel: false).ToMatrix(x.Length);
+
+    /// <summary>
+    /// The Jacobian as a row-major array (see <see cref="Shaped"/>): one evaluation and m pullback calls, which run
+    /// over the cores when <paramref name="parallel"/> and m is large enough (a pullback is pure and thread-safe);
+    /// the result is bit-identical either way.
+    /// </summary>
+    internal static T[] JacobianRowMajor<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x, bool parallel)
+        where T : IFloatingPointIeee754<T>
     {
         (T[] value, Pullback<T> pullback) = Vjp(f, x);
-        var jacobian = new T[value.Length, x.Length];
-        var cotangent = new T[value.Length];
-        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
-        cotangent.AsSpan().Fill(T.Zero);
-        for (int i = 0; i < value.Length; i++)
+        int m = value.Length, n = x.Length;
+        var jacobian = new T[m * n];
+        Parallelism.For(0, m, parallel, () => Zeros<T>(m), (i, cotangent) =>
         {
             cotangent[i] = T.One;
-            T[] row = pullback.Invoke(cotangent);
-            for (int j = 0; j < row.Length; j++)
-                jacobian[i, j] = row[j];
+            pullback.Invoke(cotangent).CopyTo(jacobian, i * n);
             cotangent[i] = T.Zero;
-        }
+        });
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();
         return jacobian;
+    }
+
+    private static T[] Zeros<T>(int length) where T : IFloatingPointIeee754<T>
+    {
+        var zeros = new T[length];
+        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
+        zeros.AsSpan().Fill(T.Zero);
+        return zeros;
     }
 
     // The inputs as records 0 … n−1 of the tape, in an array rented from the pool: f sees them as a span it cannot

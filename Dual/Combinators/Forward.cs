@@ -115,23 +115,44 @@ public static class Forward
 
     /// <summary>The m×n Jacobian J_ij = ∂f_i/∂x_j of f: ℝⁿ → ℝᵐ, from n JVPs (one column each).</summary>
     /// <exception cref="ArgumentException">x is empty, or f returns no outputs or a different number on different calls.</exception>
-    public static T[,] Jacobian<T>(VectorFunction<Dual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public static T[,] Jacobian<T>(VectorFunction<Dual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+        JacobianRowMajor(f, x, parallel: false).ToMatrix(x.Length);
+
+    /// <summary>
+    /// The Jacobian as a row-major array (see <see cref="Shaped"/>), from n JVPs that run over the cores when
+    /// <paramref name="parallel"/> and n is large enough; the result is bit-identical either way.
+    /// </summary>
+    internal static T[] JacobianRowMajor<T>(VectorFunction<Dual<T>> f, ReadOnlySpan<T> x, bool parallel)
+        where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         long tag = Perturbation.Fresh();
-        Dual<T>[] input = Seed(x, default, tag);
-        T[,]? jacobian = null;
-        for (int j = 0; j < x.Length; j++)
+        T[] point = x.ToArray();
+        int n = point.Length;
+        // Column 0 runs first: it fixes m, which every other column is checked against.
+        Dual<T>[] first = Column(f, Seed<T>(point, default, tag), point, 0, tag, null);
+        int m = first.Length;
+        var jacobian = new T[m * n];
+        Store(first, 0);
+        Parallelism.For(1, n, parallel, () => Seed<T>(point, default, tag), (j, input) => Store(Column(f, input, point, j, tag, m), j));
+        return jacobian;
+
+        void Store(Dual<T>[] column, int j)
         {
-            input[j] = new(x[j], T.One, tag);
-            Dual<T>[] column = Require.Arity(f(input), jacobian?.GetLength(0), nameof(f));
-            jacobian ??= new T[column.Length, x.Length];
             for (int i = 0; i < column.Length; i++)
-                jacobian[i, j] = column[i].TangentFor(tag);
-            input[j] = new(x[j], T.Zero, tag);
+                jacobian[i * n + j] = column[i].TangentFor(tag);
         }
-        return jacobian!;
+    }
+
+    // f at x + e_j ε: column j of J in the tangents; the input is left as it was found (all tangents zero).
+    private static Dual<T>[] Column<T>(VectorFunction<Dual<T>> f, Dual<T>[] input, T[] x, int j, long tag, int? m)
+        where T : IFloatingPointIeee754<T>
+    {
+        input[j] = new(x[j], T.One, tag);
+        Dual<T>[] column = Require.Arity(f(input), m, nameof(f));
+        input[j] = new(x[j], T.Zero, tag);
+        return column;
     }
 
     /// <summary>
