@@ -4,3 +4,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("Reverse")]
 [assembly: InternalsVisibleTo("Hessian")]
 [assembly: InternalsVisibleTo("Tensors")]
+[assembly: InternalsVisibleTo("Transforms")]

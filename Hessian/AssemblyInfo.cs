@@ -2,3 +2,4 @@ using System.Runtime.CompilerServices;
 
 // Matrix calculus reuses the row-major factorisations.
 [assembly: InternalsVisibleTo("Tensors")]
+[assembly: InternalsVisibleTo("Transforms")]

@@ -35,6 +35,16 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>Frees the record once the last call is made: for combinators that do not hand the pullback out.</summary>
     internal void Release() => _tape.Release();
 
+    /// <summary>The pullback as a function value of its own (pure and thread-safe, like the pullback).</summary>
+    public Func<T[], T[]> ToFunc() => cotangent => Invoke(cotangent);
+
+    /// <summary>A pullback is a function: <c>Func&lt;T[], T[]&gt; pb = pullback; pb(u)</c>.</summary>
+    public static implicit operator Func<T[], T[]>(Pullback<T> pullback)
+    {
+        ArgumentNullException.ThrowIfNull(pullback);
+        return pullback.ToFunc();
+    }
+
     /// <summary>x̄ = ūᵀ J_f(x) for the cotangent ū ∈ ℝᵐ.</summary>
     /// <exception cref="ArgumentException">ū does not have one entry per output.</exception>
     public T[] Invoke(ReadOnlySpan<T> cotangent)
