@@ -1,0 +1,65 @@
+using System.Numerics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+
+namespace Autodiff.Benchmarks;
+
+/// <summary>
+/// The composable transforms' Jacobians and Hessian at n = 200, serial against spread over the cores (the Ratio
+/// column within each category; the results are bit-identical, a property checks it).
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class ParallelTransformBenchmarks
+{
+    private readonly double[] _x = TestFunctions.StartingPoint(200);
+
+    /// <summary>x ↦ [sin(x_j x_{j+1}) + x_j²]: a 200×200 Jacobian.</summary>
+    public readonly struct Ring : IVectorFunction
+    {
+        /// <inheritdoc/>
+        public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            var y = new T[x.Length];
+            for (int j = 0; j < x.Length; j++)
+                y[j] = T.Sin(x[j] * x[(j + 1) % x.Length]) + x[j] * x[j];
+            return y;
+        }
+    }
+
+    /// <summary>Extended Rosenbrock as a function value: a 200×200 Hessian.</summary>
+    public readonly struct Rosenbrock : IScalarFunction
+    {
+        /// <inheritdoc/>
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => TestFunctions.Rosenbrock(x);
+    }
+
+    /// <summary>Forward Jacobian, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("Jacfwd")]
+    public double JacfwdSerial() => new Ring().Jacfwd(parallel: false).F<double>(_x)[0];
+
+    /// <summary>Forward Jacobian, columns over the cores.</summary>
+    [Benchmark, BenchmarkCategory("Jacfwd")]
+    public double JacfwdParallel() => new Ring().Jacfwd(parallel: true).F<double>(_x)[0];
+
+    /// <summary>Reverse Jacobian, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("Jacrev")]
+    public double JacrevSerial() => new Ring().Jacrev(parallel: false).F<double>(_x)[0];
+
+    /// <summary>Reverse Jacobian, rows over the cores.</summary>
+    [Benchmark, BenchmarkCategory("Jacrev")]
+    public double JacrevParallel() => new Ring().Jacrev(parallel: true).F<double>(_x)[0];
+
+    /// <summary>Hessian = Jacfwd(Grad f), one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("Hessian")]
+    public double HessianSerial() => new Rosenbrock().Hessian(parallel: false).F<double>(_x)[0];
+
+    /// <summary>Hessian = Jacfwd(Grad f), forward-over-reverse columns over the cores.</summary>
+    [Benchmark, BenchmarkCategory("Hessian")]
+    public double HessianParallel() => new Rosenbrock().Hessian(parallel: true).F<double>(_x)[0];
+
+    /// <summary>The value-level dense Hessian (n HVPs), for reference.</summary>
+    [Benchmark, BenchmarkCategory("Hessian")]
+    public double HessianDense() => Hessian.Dense(TestFunctions.Rosenbrock, _x)[0, 0];
+}
