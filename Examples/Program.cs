@@ -41,6 +41,7 @@ internal static class Program
             .. MatrixCalculus.Identities.Run(),
             .. MatrixCalculus.NormalEquations.Run(),
             .. MatrixCalculus.MlpTraining.Run(),
+            .. Composition.Pipelines.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
