@@ -25,6 +25,16 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>The number of records the forward pass made (scalar and tensor entries): the work of one sweep.</summary>
     public int OperationCount => _pullback.OperationCount;
 
+    /// <summary>The pullback as a function value of its own (pure and thread-safe, like the pullback).</summary>
+    public Func<Tensor<T>, Tensor<T>[]> ToFunc() => Invoke;
+
+    /// <summary>A pullback is a function: <c>Func&lt;Tensor&lt;T&gt;, Tensor&lt;T&gt;[]&gt; pb = pullback; pb(ū)</c>.</summary>
+    public static implicit operator Func<Tensor<T>, Tensor<T>[]>(TensorPullback<T> pullback)
+    {
+        ArgumentNullException.ThrowIfNull(pullback);
+        return pullback.ToFunc();
+    }
+
     /// <summary>X̄_i = Ūᵀ ∂F/∂X_i for each input, shaped as that input.</summary>
     /// <exception cref="ArgumentException">Ū does not have the output's number of entries.</exception>
     public Tensor<T>[] Invoke(Tensor<T> cotangent)

@@ -54,4 +54,14 @@ public sealed class TensorPullbackPurityProperties
             Parallel.For(0, c.Cotangents.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k => parallel[k] = Flat(Invoke(pullback, c.Cotangents[k])));
             Assert.Equal(serial, parallel);
         });
+
+    [Fact]
+    public void Pullback_converted_to_a_Func_gives_the_same_result() =>
+        Verify.ForAll(Cases, c =>
+        {
+            TensorPullback<double> pullback = Differentiate.Vjp(F, c.Point[0].Tensor, c.Point[1].Tensor).Pullback;
+            Func<Tensor<double>, Tensor<double>[]> pb = pullback;
+            foreach (double[] u in c.Cotangents)
+                Assert.Equal(Flat(Invoke(pullback, u)), Flat(pb(Tensor.Create((double[])u.Clone(), [u.Length]))));
+        });
 }
