@@ -24,7 +24,11 @@ public sealed partial class TensorVar<T>
     public static TensorVar<T> operator /(TensorVar<T> x, TensorVar<T> y) => Arithmetic<T>.Apply(x, y, ArithmeticOperation.Divide);
 
     /// <summary>−x.</summary>
-    public static TensorVar<T> operator -(TensorVar<T> x) => Scalar(T.NegativeOne) * x;
+    public static TensorVar<T> operator -(TensorVar<T> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Scalar(T.NegativeOne) * x;
+    }
 
     /// <summary>x ⊙ x, the entrywise square.</summary>
     public TensorVar<T> Square() => this * this;

@@ -10,7 +10,7 @@ namespace Autodiff;
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Derivative<TF>(TF f) : IUnaryFunction where TF : IUnaryFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f′(x).</summary>
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => Forward.Derivative<T>(_f.F, x);
@@ -31,7 +31,7 @@ public readonly struct HigherDerivative<TF> : IUnaryFunction where TF : IUnaryFu
     public HigherDerivative(TF f, int order)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(order);
-        _f = f;
+        _f = FunctionValue.Required(f, nameof(f));
         _order = order;
     }
 

@@ -11,7 +11,7 @@ namespace Autodiff;
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Jacfwd<TF>(TF f, bool parallel = true) : IVectorFunction where TF : IVectorFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>J_f(x), row-major.</summary>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
@@ -27,7 +27,7 @@ public readonly struct Jacfwd<TF>(TF f, bool parallel = true) : IVectorFunction 
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Jvp<TF>(TF f) where TF : IVectorFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f(x) and J v.</summary>
     /// <exception cref="ArgumentException">x is empty or v's length differs from x's.</exception>

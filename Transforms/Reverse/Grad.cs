@@ -11,7 +11,7 @@ namespace Autodiff;
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Grad<TF>(TF f) : IVectorFunction where TF : IScalarFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>∇f(x).</summary>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => Reverse.Grad<T>(_f.F, x);
@@ -21,7 +21,7 @@ public readonly struct Grad<TF>(TF f) : IVectorFunction where TF : IScalarFuncti
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct ValueAndGrad<TF>(TF f) where TF : IScalarFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f(x) and ∇f(x).</summary>
     public (T Value, T[] Gradient) F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
@@ -35,7 +35,7 @@ public readonly struct ValueAndGrad<TF>(TF f) where TF : IScalarFunction
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct ScalarGrad<TF>(TF f) : IUnaryFunction where TF : IUnaryFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f′(x).</summary>
     public T F<T>(T x) where T : IFloatingPointIeee754<T>

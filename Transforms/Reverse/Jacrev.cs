@@ -10,7 +10,7 @@ namespace Autodiff;
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Jacrev<TF>(TF f, bool parallel = true) : IVectorFunction where TF : IVectorFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>J_f(x), row-major.</summary>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
@@ -24,7 +24,7 @@ public readonly struct Jacrev<TF>(TF f, bool parallel = true) : IVectorFunction 
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Vjp<TF>(TF f) where TF : IVectorFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f(x) and its pullback (callable as a <c>Func&lt;T[], T[]&gt;</c>).</summary>
     public (T[] Value, Pullback<T> Pullback) F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>

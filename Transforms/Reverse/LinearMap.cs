@@ -54,7 +54,11 @@ public sealed class LinearMap<T> where T : IFloatingPointIeee754<T>
     public Func<T[], T[]> ToFunc() => v => Invoke(v);
 
     /// <summary>A linear map is a function.</summary>
-    public static implicit operator Func<T[], T[]>(LinearMap<T> map) => map.ToFunc();
+    public static implicit operator Func<T[], T[]>(LinearMap<T> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return map.ToFunc();
+    }
 
     private static T[] Rows(Pullback<T> pullback)
     {
@@ -76,7 +80,7 @@ public sealed class LinearMap<T> where T : IFloatingPointIeee754<T>
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Linearize<TF>(TF f) where TF : IVectorFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f(x) and its linearization at x.</summary>
     /// <exception cref="ArgumentException">x is empty or f returns no outputs.</exception>

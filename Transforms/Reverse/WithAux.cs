@@ -9,8 +9,8 @@ public readonly struct WithAux<TF, TA>(TF f, TA aux) : IScalarFunctionWithAux
     where TF : IScalarFunction
     where TA : IVectorFunction
 {
-    private readonly TF _f = f;
-    private readonly TA _aux = aux;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
+    private readonly TA _aux = FunctionValue.Required(aux, nameof(aux));
 
     /// <summary>f(x) and aux(x).</summary>
     public (T Value, T[] Aux) F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => (_f.F(x), _aux.F(x));
@@ -23,7 +23,7 @@ public readonly struct WithAux<TF, TA>(TF f, TA aux) : IScalarFunctionWithAux
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct GradWithAux<TF>(TF f) where TF : IScalarFunctionWithAux
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f(x), ∇f(x) and the auxiliary outputs.</summary>
     public (T Value, T[] Gradient, T[] Aux) F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>

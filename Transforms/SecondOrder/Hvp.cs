@@ -9,7 +9,7 @@ namespace Autodiff;
 /// <typeparam name="TF">The function value's type.</typeparam>
 public readonly struct Hvp<TF>(TF f) where TF : IScalarFunction
 {
-    private readonly TF _f = f;
+    private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>H v.</summary>
     /// <exception cref="ArgumentException">x is empty or v's length differs from x's.</exception>
@@ -33,7 +33,7 @@ public readonly struct HvpAlong<TF> : IVectorFunction where TF : IScalarFunction
     internal HvpAlong(TF f, double[] v)
     {
         ArgumentNullException.ThrowIfNull(v);
-        _f = f;
+        _f = FunctionValue.Required(f, nameof(f));
         _v = (double[])v.Clone();
     }
 

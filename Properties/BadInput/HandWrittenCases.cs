@@ -1,0 +1,140 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Autodiff.Properties.BadInput;
+
+using Forward = Autodiff.Forward;
+using Reverse = Autodiff.Reverse;
+
+/// <summary>
+/// Bad input to every public method that takes spans (which reflection cannot call): empty, mismatched, NaN/±∞,
+/// negative and overflowing counts, and functions that change their output length. Each must throw an
+/// <see cref="ArgumentException"/> (or a subclass) naming the parameter; a function that throws has its own exception
+/// passed through unchanged, never wrapped or replaced.
+/// </summary>
+public static class HandWrittenCases
+{
+    private static T Sum<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T s = T.Zero;
+        foreach (T v in x)
+            s += v * v;
+        return s;
+    }
+
+    private static T[] Identity<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x.ToArray();
+
+    // A function whose number of outputs grows with every call.
+    private static VectorFunction<T> Growing<T>()
+    {
+        int m = 1;
+        return x => new T[m++];
+    }
+
+    private static readonly double[] Two = [1.0, 2.0], One = [1.0], Empty = [];
+    private static readonly double[,] Spd = { { 2, 1 }, { 1, 3 } };
+
+    /// <summary>(method, the parameter the error must name, the call).</summary>
+    public static readonly (string Method, string Parameter, Action Call)[] Cases =
+    [
+        ("Forward.EvaluateTaylor", "coefficients", () => Forward.EvaluateTaylor(ReadOnlySpan<double>.Empty, 0.5)),
+        ("Taylor..ctor", "coefficients", () => _ = new Taylor<double>(ReadOnlySpan<double>.Empty)),
+        ("Forward.Jvp", "x", () => Forward.Jvp(Identity, Empty, Empty)),
+        ("Forward.Jvp", "v", () => Forward.Jvp(Identity, Two, One)),
+        ("Forward.Jvp", "f", () => Forward.Jvp<double>(_ => [], Two, Two)),
+        ("Forward.DirectionalDerivative", "v", () => Forward.DirectionalDerivative(Sum, Two, One)),
+        ("Forward.Gradient", "x", () => Forward.Gradient(Sum, Empty)),
+        ("Forward.Jacobian", "f", () => Forward.Jacobian(Growing<Dual<double>>(), Two)),
+        ("Forward.Jacobian", "x", () => Forward.Jacobian(Identity, Empty)),
+        ("Forward.Hessian", "x", () => Forward.Hessian(Sum, Empty)),
+        ("Reverse.Vjp", "x", () => Reverse.Vjp(Identity, Empty)),
+        ("Reverse.Vjp", "f", () => Reverse.Vjp<double>(_ => null!, Two)),
+        ("Reverse.Grad", "x", () => Reverse.Grad(Sum, Empty)),
+        ("Reverse.ValueAndGrad", "x", () => Reverse.ValueAndGrad(Sum, Empty)),
+        ("Reverse.Jacobian", "f", () => Reverse.Jacobian<double>(_ => [], Two)),
+        ("Reverse.Primitive", "forward", () => Reverse.Grad<double>(x => Reverse.Primitive(x, null!, (u, _, _) => u.ToArray())[0], Two)),
+        ("Reverse.Checkpoint", "segment", () => Reverse.Grad<double>(x => Reverse.Checkpoint(null!, x)[0], Two)),
+        ("Hessian.Hvp", "v", () => Hessian.Hvp(Sum, Two, One)),
+        ("Hessian.HvpReverseOverForward", "v", () => Hessian.HvpReverseOverForward(Sum, Two, One)),
+        ("Hessian.Vhp", "v", () => Hessian.Vhp(Sum, Two, One)),
+        ("Hessian.Dense", "x", () => Hessian.Dense(Sum, Empty)),
+        ("Hessian.OfVectorFunction", "f", () => Hessian.OfVectorFunction(Growing<Tracked<Dual<double>>>(), Two)),
+        ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(Sum, Two, Two, -1)),
+        ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(Sum, Two, One, 2)),
+        ("Solve.Linear", "b", () => Solve.Linear(Spd, One)),
+        ("Solve.Linear", "a", () => Solve.Linear(null!, Two)),
+        ("Solve.Cholesky", "b", () => Solve.Cholesky(Spd, One)),
+        ("Curvature.Sharpness", "maxIterations", () => Curvature.Sharpness(Sum, Two, maxIterations: 0)),
+        ("Curvature.Sharpness", "x", () => Curvature.Sharpness(Sum, Empty)),
+        ("Curvature.HutchinsonTrace", "samples", () => Curvature.HutchinsonTrace(Sum, Two, 0)),
+        ("GradientDescent.Run", "learningRate", () => GradientDescent.Run(Sum, Two, double.NaN, 0.0, 10)),
+        ("GradientDescent.Run", "learningRate", () => GradientDescent.Run(Sum, Two, double.PositiveInfinity, 0.0, 10)),
+        ("GradientDescent.Run", "iterations", () => GradientDescent.Run(Sum, Two, 0.1, 0.0, -1)),
+        ("Newton.Step", "x", () => Newton.Step(Sum, Empty)),
+        ("Newton.GaussNewtonStep", "theta", () => Newton.GaussNewtonStep(Identity, Empty)),
+        ("Newton.GaussNewtonStep", "residual", () => Newton.GaussNewtonStep<double>(null!, Two)),
+        ("Newton.GradientAndHessian", "x", () => Newton.GradientAndHessian(Sum, Empty)),
+        ("StationaryPoint.Classify", "tolerance", () => StationaryPoint.Classify(Sum, Two, double.NaN)),
+        ("StationaryPoint.Classify", "tolerance", () => StationaryPoint.Classify(Sum, Two, -1.0)),
+        ("Shape.Of", "lengths", () => Shape.Of([unchecked((nint)4294967297L)], "lengths")),
+        ("Shape.Of", "lengths", () => Shape.Of([65536, 65536], "lengths")),
+        ("TensorVar.Vector", "entries", () => TensorVar<double>.Vector(ReadOnlySpan<double>.Empty)),
+        ("TensorVar.FromTracked", "scalars", () => Reverse.Grad<double>(x => TensorVar<double>.FromTracked(x, Shape.Matrix(3, 3)).Sum().ToTracked(0), Two)),
+    ];
+
+    /// <summary>The span-taking methods the cases above cover, as "Type.Method".</summary>
+    public static readonly HashSet<string> Covered = [.. Cases.Select(c => c.Method)];
+}
+
+/// <summary>Runs <see cref="HandWrittenCases"/>, and checks that a function's own exception passes through unchanged.</summary>
+public sealed class HandWrittenBadInputTests
+{
+    public static TheoryData<int> Indices() => [.. Enumerable.Range(0, HandWrittenCases.Cases.Length)];
+
+    [Theory]
+    [MemberData(nameof(Indices))]
+    public void Bad_input_is_an_ArgumentException_naming_the_parameter(int index)
+    {
+        (string method, string parameter, Action call) = HandWrittenCases.Cases[index];
+        var e = Assert.ThrowsAny<ArgumentException>(call);
+        Assert.True(parameter == e.ParamName, $"{method}: expected the error to name '{parameter}', it named '{e.ParamName}': {e.Message}");
+    }
+
+    private sealed class UsersOwnException : Exception;
+
+    private static T Throwing<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => throw new UsersOwnException();
+
+    [Fact]
+    public void A_function_that_throws_has_its_exception_passed_through()
+    {
+        double[] x = [1.0, 2.0];
+        Assert.Throws<UsersOwnException>(() => Forward.Gradient(Throwing, x));
+        Assert.Throws<UsersOwnException>(() => Reverse.Grad(Throwing, x));
+        Assert.Throws<UsersOwnException>(() => Hessian.Hvp(Throwing, x, x));
+        Assert.Throws<UsersOwnException>(() => Forward.Hessian(Throwing, x));
+        Assert.Throws<UsersOwnException>(() => new ThrowingValue().Hessian().F(new double[20]));
+        Assert.Throws<UsersOwnException>(() => new ThrowingValue().Grad().Jacrev().F(new double[20]));
+    }
+
+    private readonly struct ThrowingValue : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => throw new UsersOwnException();
+    }
+
+    [Fact]
+    public void Transforms_reject_bad_shapes_and_orders()
+    {
+        Assert.Equal("order", Assert.ThrowsAny<ArgumentException>(() => new Autodiff.Rules.Sin().Derivative(-1)).ParamName);
+        Assert.Equal("rowMajor", Assert.ThrowsAny<ArgumentException>(() => new double[5].ToMatrix(2)).ParamName);
+        Assert.Equal("columns", Assert.ThrowsAny<ArgumentException>(() => new double[4].ToMatrix(0)).ParamName);
+        Assert.Equal("n", Assert.ThrowsAny<ArgumentException>(() => new double[8].ToCube(-2)).ParamName);
+        Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => new ThrowingValue().Hvp().Along(null!)).ParamName);
+        (double[] _, LinearMap<double> map) = new Identityish().Linearize().F([1.0, 2.0]);
+        Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => map.Invoke([1.0])).ParamName);
+    }
+
+    private readonly struct Identityish : IVectorFunction
+    {
+        public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => [x[0] * x[1], x[0]];
+    }
+}
