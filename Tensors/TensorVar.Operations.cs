@@ -62,7 +62,10 @@ public sealed partial class TensorVar<T>
     /// <summary>softmax along the last dimension (each row of a matrix); Jacobian diag(s) − s sᵀ per row.</summary>
     public TensorVar<T> Softmax() => Softmax<T>.Apply(this, log: false);
 
-    /// <summary>log-softmax along the last dimension, x − logsumexp(x) per row; Jacobian I − 1 sᵀ per row.</summary>
+    /// <summary>
+    /// log-softmax along the last dimension, x − logsumexp(x) per row, computed as (x − m) − log Σ e^{x − m} with
+    /// m = max x so that it is exact for logits of any size (−ln 2 at [1e308, 1e308]); Jacobian I − 1 sᵀ per row.
+    /// </summary>
     public TensorVar<T> LogSoftmax() => Softmax<T>.Apply(this, log: true);
 
     /// <summary>tr A for square A; gradient I.</summary>

@@ -66,8 +66,9 @@ public sealed partial class Perceptron
     }
 
     /// <summary>
-    /// L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, scalar by scalar, with log softmax(z)_j = z_j − m − log Σ_l e^{z_l − m}
-    /// and m = max_l z_l (so no exponential overflows).
+    /// L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, scalar by scalar, with log softmax(z)_j = (z_j − m) − log Σ_l e^{z_l − m}
+    /// and m = max_l z_l (so no exponential overflows, and logits up to ±1.8e308 keep their log Σ); a term with
+    /// Y_ij = 0 is 0. On <c>double</c> it is the plain loss, on <see cref="Tracked{T}"/> scalar reverse mode.
     /// </summary>
     /// <param name="parameters">θ flattened.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major.</param>
@@ -88,9 +89,12 @@ public sealed partial class Perceptron
             T sum = T.Zero;
             foreach (T zj in z)
                 sum += T.Exp(zj - max);
-            T logSumExp = max + T.Log(sum);
+            // (z_j − m) − log Σ, not z_j − (m + log Σ): a large m would round log Σ away. A zero target adds 0
+            // even where log softmax is −∞ (0 log 0 = 0), rather than NaN.
+            T logSum = T.Log(sum);
             for (int j = 0; j < OutputSize; j++)
-                loss -= T.CreateChecked(targets[row + j]) * (z[j] - logSumExp);
+                if (targets[row + j] != 0)
+                    loss -= T.CreateChecked(targets[row + j]) * ((z[j] - max) - logSum);
         }
         return loss;
     }

@@ -53,8 +53,9 @@ public sealed partial class Perceptron
     /// <summary>
     /// The softmax cross-entropy of a classifier, L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, summed over the
     /// batch: F_K are the logits (σ_K should be the identity) and the rows of Y are the class probabilities (one-hot
-    /// labels). Evaluated with the log-softmax primitive, so no exponential overflows; ∂L/∂F_K = softmax(F_K) − Y for
-    /// one-hot rows.
+    /// labels). Evaluated as one primitive on the stable log-softmax, (z − max z) − log Σ e^{z − max z}, so it is
+    /// exact for logits of any size up to ±1.8e308, and a zero target contributes 0 even where log softmax is −∞;
+    /// ∂L/∂F_K = softmax(F_K) − Y for one-hot rows.
     /// </summary>
     /// <param name="parameters">θ: A₀, b₀, …, A_{K−1}, b_{K−1}.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀}.</param>
@@ -64,7 +65,7 @@ public sealed partial class Perceptron
         where T : IFloatingPointIeee754<T>
     {
         TensorVar<T> logits = Forward(parameters, inputs);
-        return -(Targets(targets, logits) * logits.LogSoftmax()).Sum();
+        return SoftmaxCrossEntropy.Apply(logits, Targets(targets, logits));
     }
 
     // Y, checked to have F_K's shape exactly (broadcasting would hide a mismatch).

@@ -41,8 +41,8 @@ internal static class Reductions
     public static TensorVar<T> LogSumExp<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         var softmax = new T[Checked(x).Length];
-        T logSumExp = Softmax<T>.RowLogSumExp(x.Values, softmax);
-        return ScalarPrimitive<T>.Apply(logSumExp, x, softmax);
+        (T max, T logSum) = Softmax<T>.RowLogSumExp(x.Values, softmax);
+        return ScalarPrimitive<T>.Apply(max + logSum, x, softmax);
     }
 
     /// <summary>tr A = Σ a_ii, with gradient I (the seeds' ∂ tr A/∂A = I).</summary>
