@@ -126,8 +126,8 @@ public sealed partial class TensorVar<T>
     public TensorVar<T> Relu() => Map(new Composed.Relu());
 
     /// <summary>The same entries in another shape with as many entries (row-major order).</summary>
-    /// <exception cref="ArgumentException">The numbers of entries differ.</exception>
-    public TensorVar<T> Reshape(Shape shape) => Reshape<T>.Apply(this, shape);
+    /// <exception cref="ArgumentException"><paramref name="shape"/> is <c>default(Shape)</c>, or the numbers of entries differ.</exception>
+    public TensorVar<T> Reshape(Shape shape) => Reshape<T>.Apply(this, shape.WithEntries(nameof(shape)));
 
     /// <summary>Entry k (row-major position) as a scalar tensor.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k is outside the tensor.</exception>

@@ -17,13 +17,22 @@ namespace Autodiff;
 public static class Tensors
 {
     /// <summary>A vector as a <see cref="Tensor{T}"/>.</summary>
-    public static Tensor<T> Vector<T>(params T[] entries) => Tensor.Create((T[])entries.Clone(), [entries.Length]);
+    /// <exception cref="ArgumentException">No entries.</exception>
+    public static Tensor<T> Vector<T>(params T[] entries)
+    {
+        Require.NotEmpty<T>(entries, nameof(entries), "a vector needs at least one entry");
+        return Tensor.Create((T[])entries.Clone(), [entries.Length]);
+    }
 
     /// <summary>A matrix as a <see cref="Tensor{T}"/>, a_ij = <c>entries[i, j]</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="ArgumentException">An empty dimension.</exception>
     public static Tensor<T> Matrix<T>(T[,] entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         int m = entries.GetLength(0), n = entries.GetLength(1);
+        if (m == 0 || n == 0)
+            throw new ArgumentException($"entries is {m}×{n}; a matrix needs at least one row and one column.", nameof(entries));
         var values = new T[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
@@ -32,13 +41,14 @@ public static class Tensors
     }
 
     /// <summary>A rank-2 tensor as a <c>T[m, n]</c>.</summary>
-    /// <exception cref="ArgumentException">The tensor is not of rank 2.</exception>
+    /// <exception cref="ArgumentException">The tensor is not of rank 2, or has more entries than an array holds.</exception>
     public static T[,] ToArray<T>(Tensor<T> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rank != 2)
             throw new ArgumentException($"The tensor has rank {matrix.Rank}; only a matrix (rank 2) converts to T[m, n].", nameof(matrix));
-        int m = (int)matrix.Lengths[0], n = (int)matrix.Lengths[1];
+        Shape shape = Shape.Of(matrix, nameof(matrix), nameof(matrix));
+        int m = shape.Rows, n = shape.Columns;
         var flat = new T[m * n];
         DenseEntries.CopyTo(matrix, flat);
         var result = new T[m, n];
@@ -64,7 +74,7 @@ public static class Tensors
         var inputs = new TensorVar<T>[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
+            (T[] values, Shape shape) = Read(x[i], nameof(x), i);
             inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length));
         }
         TensorVar<T> y = Output(f(inputs), tape);
@@ -137,8 +147,8 @@ public static class Tensors
         var inputs = new TensorVar<T>[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
-            (T[] tangent, Shape tangentShape) = Read(v[i], $"v[{i}]");
+            (T[] values, Shape shape) = Read(x[i], nameof(x), i);
+            (T[] tangent, Shape tangentShape) = Read(v[i], nameof(v), i);
             if (tangentShape != shape)
                 throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a tangent has its input's shape.", nameof(v));
             inputs[i] = new TensorVar<T>(values, shape, tangent: tangent);
@@ -167,10 +177,16 @@ public static class Tensors
     /// Read the flattened Jacobian with <c>FlattenTo</c> rather than <c>Tensor.Reshape</c>: in System.Numerics.Tensors
     /// 10.0.0 a tensor with a dimension of length 1 gets a zero stride there, and <c>Tensor.Reshape</c> then refuses it.
     /// </remarks>
+    /// <exception cref="ArgumentException">X has rank above 2, F returns null, or the Jacobian has more entries than an
+    /// array holds (<see cref="Array.MaxLength"/>).</exception>
     public static Tensor<T> Jacobian<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T>
     {
         (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
         int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
+        if ((long)outputs * inputs > Array.MaxLength)
+            throw new ArgumentException(
+                $"The Jacobian of a value of {outputs} entries by x of {inputs} has {(long)outputs * inputs} entries; a tensor holds at most {Array.MaxLength}.",
+                nameof(x));
         var jacobian = new T[outputs * inputs];
         T[] cotangent = RowMajor.Filled(outputs, T.Zero);
         for (int k = 0; k < outputs; k++)
@@ -185,11 +201,12 @@ public static class Tensors
         return Tensor.Create(jacobian, lengths.Length == 0 ? [1] : lengths);
     }
 
-    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name) where T : IFloatingPointIeee754<T>
+    // Element i of the argument called name: its entries and shape, or an error naming the argument.
+    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name, int i) where T : IFloatingPointIeee754<T>
     {
         if (x is null)
-            throw new ArgumentNullException(name);
-        Shape shape = Shape.Of(x.Lengths, name);
+            throw new ArgumentNullException(name, $"{name}[{i}] is null.");
+        Shape shape = Shape.Of(x, name, $"{name}[{i}]");
         var values = new T[shape.Length];
         DenseEntries.CopyTo(x, values);
         return (values, shape);

@@ -14,14 +14,15 @@ public sealed partial class Perceptron
     /// <param name="parameters">θ flattened (<see cref="Flatten{T}"/>): A₀, b₀, … each row-major.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major: N·n₀ numbers.</param>
     /// <returns>F_K ∈ ℝ^{N×n_K}, row-major.</returns>
-    /// <exception cref="ArgumentException">θ does not have <see cref="ParameterCount"/> entries, or X is not N rows of n₀.</exception>
+    /// <exception cref="ArgumentException">θ does not have <see cref="ParameterCount"/> entries, X is not N rows of n₀,
+    /// or N is so large that a layer's outputs would not fit in an array.</exception>
     public T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs) where T : IFloatingPointIeee754<T>
     {
         CheckCount(parameters.Length, nameof(parameters));
         int samples = BatchSize(inputs.Length, InputSize, nameof(inputs), "inputs");
+        CheckBatch(samples, nameof(inputs));
         var outputs = new T[samples * OutputSize];
-        int widest = Sizes.Max();
-        T[] f = new T[widest], next = new T[widest];
+        T[] f = new T[Widest], next = new T[Widest];
         for (int i = 0; i < samples; i++)
         {
             for (int l = 0; l < InputSize; l++)

@@ -27,7 +27,7 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
                 $"MatMul: the left operand is {a.Shape} and the right one is {b.Shape}; the left's columns ({k}) must equal the right's rows ({bRows}).");
         Shape shape = (a.Shape.Rank, b.Shape.Rank) switch
         {
-            (2, 2) => Shape.Matrix(m, n),
+            (2, 2) => Shape.Matrix(m, n, "right", "MatMul"),
             (2, _) => Shape.Vector(m),
             (_, 2) => Shape.Vector(n),
             _ => Shape.Scalar,
@@ -43,7 +43,7 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
         ArgumentNullException.ThrowIfNull(b);
         if (a.Shape.Rank != 1 || b.Shape.Rank != 1)
             throw new ArgumentException($"Outer: the operands are {a.Shape} and {b.Shape}; an outer product needs two vectors.");
-        return Product(a, b, a.Length, 1, b.Length, Shape.Matrix(a.Length, b.Length));
+        return Product(a, b, a.Length, 1, b.Length, Shape.Matrix(a.Length, b.Length, "right", "Outer"));
     }
 
     private static TensorVar<T> Product(TensorVar<T> a, TensorVar<T> b, int m, int k, int n, Shape shape)
