@@ -24,7 +24,13 @@ public sealed partial class TensorVar<T>
     public static TensorVar<T> operator /(TensorVar<T> x, TensorVar<T> y) => Arithmetic<T>.Apply(x, y, ArithmeticOperation.Divide);
 
     /// <summary>−x.</summary>
-    public static TensorVar<T> operator -(TensorVar<T> x) => Scalar(T.NegativeOne) * x;
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    public static TensorVar<T> operator -(TensorVar<T> x)
+    {
+        // Checked here: as the right operand of (−1) * x it would be reported as y.
+        ArgumentNullException.ThrowIfNull(x);
+        return Scalar(T.NegativeOne) * x;
+    }
 
     /// <summary>x ⊙ x, the entrywise square.</summary>
     public TensorVar<T> Square() => this * this;
@@ -93,7 +99,10 @@ public sealed partial class TensorVar<T>
     public TensorVar<T> LogDeterminantPositiveDefinite() => Determinants.LogDeterminantPositiveDefinite(this);
 
     /// <summary>f applied to every entry, for any function of the rule table; J = diag(f′(x)).</summary>
-    public TensorVar<T> Map<TFunction>(TFunction f) where TFunction : IUnaryFunction => Elementwise<T>.Apply(this, f);
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null (possible when TFunction is a class or an
+    /// interface; the rule table's functions are structs).</exception>
+    public TensorVar<T> Map<TFunction>(TFunction f) where TFunction : IUnaryFunction =>
+        f is null ? throw new ArgumentNullException(nameof(f)) : Elementwise<T>.Apply(this, f);
 
     /// <summary>eˣ entrywise.</summary>
     public TensorVar<T> Exp() => Map(new Exp());

@@ -17,9 +17,11 @@ namespace Autodiff;
 public static class Tensors
 {
     /// <summary>A vector as a <see cref="Tensor{T}"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
     /// <exception cref="ArgumentException">No entries.</exception>
     public static Tensor<T> Vector<T>(params T[] entries)
     {
+        ArgumentNullException.ThrowIfNull(entries);
         Require.NotEmpty<T>(entries, nameof(entries), "a vector needs at least one entry");
         return Tensor.Create((T[])entries.Clone(), [entries.Length]);
     }

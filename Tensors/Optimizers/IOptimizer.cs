@@ -28,6 +28,7 @@ public interface IOptimizer<TState> where TState : IOptimizerState
     TState Start(params Tensor<double>[] parameters);
 
     /// <summary>One step from <paramref name="state"/> along ∇L(θ_t)ᵀ, one tensor per parameter and of its shape.</summary>
-    /// <exception cref="ArgumentException">The gradient does not have the parameters' count and shapes.</exception>
+    /// <exception cref="ArgumentException">The state is null, holds a null tensor or memory that does not fit its
+    /// parameters (named <c>state</c>), or the gradient does not have the parameters' count and shapes.</exception>
     TState Step(TState state, Tensor<double>[] gradient);
 }

@@ -34,7 +34,8 @@ internal static class OptimizerArguments
         Array.ConvertAll(parameters, p => Like(p, new double[p.FlattenedLength]));
 
     /// <summary>Checks the state and that the gradient has one tensor per parameter, of the parameter's shape.</summary>
-    /// <exception cref="ArgumentException">A missing state, or a gradient that does not fit the parameters.</exception>
+    /// <exception cref="ArgumentException">A missing state or a null tensor in it, or a gradient that does not fit the
+    /// parameters.</exception>
     public static void CheckStep(IOptimizerState state, Tensor<double>[] gradient)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -47,6 +48,9 @@ internal static class OptimizerArguments
             throw new ArgumentException(
                 $"gradient has {gradient.Length} tensors but there are {parameters.Length} parameters; it needs one per parameter.",
                 nameof(gradient));
+        for (int i = 0; i < parameters.Length; i++)
+            if (parameters[i] is null)
+                throw new ArgumentException($"state.Parameters[{i}] is null; make the first state with Start.", nameof(state));
         for (int i = 0; i < gradient.Length; i++)
             if (gradient[i] is null || !gradient[i].Lengths.SequenceEqual(parameters[i].Lengths))
                 throw new ArgumentException(
