@@ -194,7 +194,7 @@ public static class Tensors
         for (int k = 0; k < outputs; k++)
         {
             cotangent[k] = T.One;
-            DenseEntries.CopyTo(pullback.Invoke(Tensor.Create(cotangent, [outputs]))[0], jacobian.AsSpan(k * inputs, inputs));
+            DenseEntries.CopyTo(pullback.Invoke(Tensor.Create(cotangent, value.Lengths))[0], jacobian.AsSpan(k * inputs, inputs));
             cotangent[k] = T.Zero;
         }
         // Stryker disable once Statement : releasing only recycles memory.

@@ -30,8 +30,12 @@ public sealed class TensorPullbackPurityProperties
             from cotangents in Gen.ArrayOf(Entries(point[0].Rows * point[0].Rows), 16)
             select new Case(point, cotangents));
 
-    private static Tensor<double>[] Invoke(TensorPullback<double> pullback, double[] u) =>
-        pullback.Invoke(Tensor.Create((double[])u.Clone(), [u.Length]));
+    // Ū for the n×n output, in its shape (a pullback takes exactly the value's shape).
+    private static Tensor<double>[] Invoke(TensorPullback<double> pullback, double[] u)
+    {
+        nint n = (nint)Math.Sqrt(u.Length);
+        return pullback.Invoke(Tensor.Create((double[])u.Clone(), [n, n]));
+    }
 
     private static double[] Flat(Tensor<double>[] adjoints) => [.. adjoints.SelectMany(TensorAssert.Flat)];
 
