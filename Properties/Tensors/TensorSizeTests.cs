@@ -81,6 +81,14 @@ public sealed class TensorSizeTests
     }
 
     [Fact]
+    public void An_optimiser_refuses_parameter_tensors_with_no_entries_or_too_many()
+    {
+        Assert.Equal("parameters", ParamName(() => new Adam().Start(Differentiate.Vector(1.0), Huge(65536, 65536))));
+        Assert.Equal("parameters", ParamName(() => new MomentumDescent(0.1).Start(Tensor.Create(Array.Empty<double>(), [0]))));
+        Assert.Equal("parameters", ParamName(() => new MomentumDescent(0.1).Start(Tensor.Create(new double[6], [2, 0, 3]))));
+    }
+
+    [Fact]
     public void Tensors_with_no_entries_are_refused_where_they_come_in()
     {
         Assert.Equal("entries", ParamName(() => Differentiate.Vector<double>()));

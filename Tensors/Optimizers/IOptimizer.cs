@@ -24,7 +24,8 @@ public interface IOptimizerState
 public interface IOptimizer<TState> where TState : IOptimizerState
 {
     /// <summary>The state at t = 0: θ₀ = <paramref name="parameters"/> (copied) and the rule's initial memory.</summary>
-    /// <exception cref="ArgumentException">No parameters, or a null one.</exception>
+    /// <exception cref="ArgumentException">No parameters, a null one, or one with no entries or more than
+    /// <see cref="Array.MaxLength"/>.</exception>
     TState Start(params Tensor<double>[] parameters);
 
     /// <summary>One step from <paramref name="state"/> along ∇L(θ_t)ᵀ, one tensor per parameter and of its shape.</summary>
