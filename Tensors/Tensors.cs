@@ -43,7 +43,8 @@ public static class Tensors
     }
 
     /// <summary>A rank-2 tensor as a <c>T[m, n]</c>.</summary>
-    /// <exception cref="ArgumentException">The tensor is not of rank 2, or has more entries than an array holds.</exception>
+    /// <exception cref="ArgumentException">The tensor is not of rank 2, or has more entries than an array
+    /// holds.</exception>
     public static T[,] ToArray<T>(Tensor<T> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
@@ -65,7 +66,8 @@ public static class Tensors
         Tensor.Create(values, shape.Rank == 0 ? [1] : shape.Lengths);
 
     /// <summary>F(X₁, …, X_k) and its pullback Ū ↦ (Ūᵀ ∂F/∂X₁, …), from one forward evaluation.</summary>
-    /// <exception cref="ArgumentException">No inputs, an input of rank above 2, or F returns null.</exception>
+    /// <exception cref="ArgumentException">No inputs, an input (named x) that is null, of rank above 2, without entries
+    /// or with more than Array.MaxLength, or F returns null.</exception>
     public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
@@ -88,7 +90,8 @@ public static class Tensors
     }
 
     /// <summary>F(X) and its pullback Ū ↦ Ūᵀ ∂F/∂X (the single entry of the pullback's result).</summary>
-    /// <exception cref="ArgumentException">X has rank above 2, or F returns null.</exception>
+    /// <exception cref="ArgumentException">X (named x) is null, of rank above 2, without entries or with more than
+    /// Array.MaxLength, or F returns null.</exception>
     public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x)
         where T : IFloatingPointIeee754<T>
     {
@@ -97,7 +100,8 @@ public static class Tensors
     }
 
     /// <summary>f(X₁, …, X_k) and the gradients ∂f/∂X_i, each shaped as X_i, of a scalar function: one sweep.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar (or a one-entry tensor).</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar (or a one-entry tensor), or an input (named x)
+    /// that is null, of rank above 2, without entries or with more than Array.MaxLength.</exception>
     public static (T Value, Tensor<T>[] Gradient) ValueAndGrad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
@@ -113,12 +117,14 @@ public static class Tensors
     }
 
     /// <summary>The gradients ∂f/∂X_i of a scalar function, each shaped as X_i.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar, or an input (named x) that is null, of rank above
+    /// 2, without entries or with more than Array.MaxLength.</exception>
     public static Tensor<T>[] Grad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T> => ValueAndGrad(f, x).Gradient;
 
     /// <summary>f(X) and ∂f/∂X (shaped as X: entry ij is ∂f/∂x_ij) of a scalar function.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar, or an input (named x) that is null, of rank above
+    /// 2, without entries or with more than Array.MaxLength.</exception>
     public static (T Value, Tensor<T> Gradient) ValueAndGrad<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x)
         where T : IFloatingPointIeee754<T>
     {
@@ -128,7 +134,8 @@ public static class Tensors
     }
 
     /// <summary>∂f/∂X, shaped as X, of a scalar function of one tensor.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar, or an input (named x) that is null, of rank above
+    /// 2, without entries or with more than Array.MaxLength.</exception>
     public static Tensor<T> Grad<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T> =>
         ValueAndGrad(f, x).Gradient;
 
@@ -136,7 +143,9 @@ public static class Tensors
     /// F(X₁, …, X_k) and its directional derivative Σ_i ∂F/∂X_i [V_i] along tangents V_i (shaped as the X_i), by the
     /// primitives' JVP rules in one forward pass.
     /// </summary>
-    /// <exception cref="ArgumentException">The numbers of inputs and tangents differ, or a tangent's shape differs from its input's.</exception>
+    /// <exception cref="ArgumentException">The numbers of inputs and tangents differ, a tangent's shape differs from
+    /// its input's (named v), or an input (named x) that is null, of rank above 2, without entries or with more than
+    /// Array.MaxLength (a tangent: named v).</exception>
     public static (Tensor<T> Value, Tensor<T> Tangent) Jvp<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x, Tensor<T>[] v)
         where T : IFloatingPointIeee754<T>
     {
@@ -161,7 +170,8 @@ public static class Tensors
     }
 
     /// <summary>F(X) and ∂F/∂X [V], the derivative of F at X along V.</summary>
-    /// <exception cref="ArgumentException">V's shape differs from X's.</exception>
+    /// <exception cref="ArgumentException">V's shape differs from X's (named v), or X or V is null, of rank above 2,
+    /// without entries or with more than Array.MaxLength.</exception>
     public static (Tensor<T> Value, Tensor<T> Tangent) Jvp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x, Tensor<T> v)
         where T : IFloatingPointIeee754<T>
     {
