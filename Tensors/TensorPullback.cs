@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using static System.FormattableString;
 
 namespace Autodiff;
 
@@ -52,14 +53,15 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
         _ => lengths.Length == 2 && lengths[0] == _output.Rows && lengths[1] == _output.Columns,
     };
 
-    // "3×2" or "6-vector" when the lengths make a shape, else the lengths themselves.
-    private static string Describe(ReadOnlySpan<nint> lengths)
-    {
-        bool isShape = lengths.Length is 1 or 2 && lengths[0] >= 1 && lengths[^1] >= 1 && lengths[0] <= int.MaxValue && lengths[^1] <= int.MaxValue;
-        return isShape
-            ? (lengths.Length == 1 ? Shape.Vector((int)lengths[0]) : Shape.Matrix((int)lengths[0], (int)lengths[1])).ToString()
-            : $"a tensor of lengths [{string.Join(", ", lengths.ToArray())}]";
-    }
+    // "3×2" or "6-vector" as Shape writes them (formatted here: a Shape refuses lengths too large for one), else
+    // the lengths themselves.
+    private static string Describe(ReadOnlySpan<nint> lengths) =>
+        lengths.Length switch
+        {
+            1 when lengths[0] >= 1 => Invariant($"{lengths[0]}-vector"),
+            2 when lengths[0] >= 1 && lengths[1] >= 1 => Invariant($"{lengths[0]}×{lengths[1]}"),
+            _ => $"a tensor of lengths [{string.Join(", ", lengths.ToArray())}]",
+        };
 
     /// <summary>Frees the record: for combinators that do not hand the pullback out.</summary>
     internal void Release() => _pullback.Release();
