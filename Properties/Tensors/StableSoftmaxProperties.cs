@@ -117,7 +117,8 @@ public sealed class StableSoftmaxProperties
 
     private static Tensor<double>[] Theta(double a, double b) => [Differentiate.Matrix(new double[2, 1]), Differentiate.Vector(a, b)];
 
-    // L = −log softmax_j for one-hot Y = e_j, and ∂L/∂b₀ = s − e_j, ∂L/∂A₀ = (s − e_j) x.
+    // L = −log softmax_j for one-hot Y = e_j, and ∂L/∂b₀ = s − e_j, ∂L/∂A₀ = (s − e_j) x: the value, the gradient by
+    // reverse mode and its JVP along one direction in tensor mode, the value and gradient in scalar mode, the plain value.
     private static void CrossEntropyIsTheClosedForm(double a, double b)
     {
         double d = b - a;
@@ -134,6 +135,10 @@ public sealed class StableSoftmaxProperties
             AssertClose(minusLog[j], tensorLoss, Rtol, $"tensor cross-entropy {label}");
             Close(da, tensorGrad[0], $"tensor ∂L/∂A₀ {label}");
             Close(db, tensorGrad[1], $"tensor ∂L/∂b₀ {label}");
+            Tensor<double>[] tangent = [Differentiate.Matrix(new[,] { { 0.75 }, { -0.25 } }), Differentiate.Vector(0.5, -2.0)];
+            (Tensor<double> jvpLoss, Tensor<double> jvp) = Differentiate.Jvp(p => Classifier.CrossEntropyLoss(p, x, targets), Theta(a, b), tangent);
+            AssertClose(minusLog[j], jvpLoss[0], Rtol, $"tensor JVP value {label}");
+            AssertClose(da[0] * 0.75 - da[1] * 0.25 + db[0] * 0.5 - db[1] * 2.0, jvp[0], Rtol, $"tensor JVP ⟨∇L, V⟩ {label}");
 
             // Scalar mode on Tracked<double>, and plain on double.
             double[] flat = Classifier.Flatten<double>(Theta(a, b));
