@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using static System.FormattableString;
 
 namespace Autodiff;
 
@@ -36,18 +37,41 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>X̄_i = Ūᵀ ∂F/∂X_i for each input, shaped as that input.</summary>
-    /// <exception cref="ArgumentException">Ū does not have the output's number of entries.</exception>
+    /// <param name="cotangent">Ū, of the value's shape exactly: the same rank and lengths (a scalar value, returned
+    /// as a one-entry vector, takes a one-entry vector).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cotangent"/> is null.</exception>
+    /// <exception cref="ArgumentException">Ū's shape is not the value's (a 3×2 Ū for a 2×3 value, or its six entries
+    /// as a vector); the message names both shapes.</exception>
     public Tensor<T>[] Invoke(Tensor<T> cotangent)
     {
         ArgumentNullException.ThrowIfNull(cotangent);
-        if (cotangent.FlattenedLength != _output.Length)
+        if (!HasOutputShape(cotangent.Lengths))
             throw new ArgumentException(
-                $"The cotangent has {cotangent.FlattenedLength} entries but the function's value is {_output} ({_output.Length} entries); it needs one per entry.",
+                $"The cotangent is {Describe(cotangent.Lengths)} but the function's value is {_output}{(_output.Rank == 0 ? " (a one-entry vector)" : "")}; Ū needs the value's shape exactly.",
                 nameof(cotangent));
         var u = new T[_output.Length];
         DenseEntries.CopyTo(cotangent, u);
         return Split(_pullback.Invoke(u));
     }
+
+    // Exactly the value's lengths; a scalar's value is the one-entry vector [1]. Compared entry by entry: a
+    // transposed or flattened Ū has the right number of entries, and would be read silently in the wrong order.
+    private bool HasOutputShape(ReadOnlySpan<nint> lengths) => _output.Rank switch
+    {
+        0 => lengths.Length == 1 && lengths[0] == 1,
+        1 => lengths.Length == 1 && lengths[0] == _output.Columns,
+        _ => lengths.Length == 2 && lengths[0] == _output.Rows && lengths[1] == _output.Columns,
+    };
+
+    // "3×2" or "6-vector" as Shape writes them (formatted here: a Shape refuses lengths too large for one), else
+    // the lengths themselves.
+    private static string Describe(ReadOnlySpan<nint> lengths) =>
+        lengths.Length switch
+        {
+            1 when lengths[0] >= 1 => Invariant($"{lengths[0]}-vector"),
+            2 when lengths[0] >= 1 && lengths[1] >= 1 => Invariant($"{lengths[0]}×{lengths[1]}"),
+            _ => $"a tensor of lengths [{string.Join(", ", lengths.ToArray())}]",
+        };
 
     /// <summary>Frees the record: for combinators that do not hand the pullback out.</summary>
     internal void Release() => _pullback.Release();

@@ -8,24 +8,34 @@ namespace Autodiff;
 public sealed partial class TensorVar<T>
 {
     /// <summary>x + y entrywise, with broadcasting (a scalar, a row vector or an m×1 column stretches).</summary>
-    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
+    /// <exception cref="ArgumentNullException">An operand is null (named x or y).</exception>
+    /// <exception cref="ArgumentException">The shapes do not broadcast, or the result has more entries than a tensor
+    /// holds (named y).</exception>
     public static TensorVar<T> operator +(TensorVar<T> x, TensorVar<T> y) => Arithmetic<T>.Apply(x, y, ArithmeticOperation.Add);
 
     /// <summary>x − y entrywise, with broadcasting.</summary>
-    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
+    /// <exception cref="ArgumentNullException">An operand is null (named x or y).</exception>
+    /// <exception cref="ArgumentException">The shapes do not broadcast, or the result has more entries than a tensor
+    /// holds (named y).</exception>
     public static TensorVar<T> operator -(TensorVar<T> x, TensorVar<T> y) => Arithmetic<T>.Apply(x, y, ArithmeticOperation.Subtract);
 
     /// <summary>x ⊙ y, the entrywise (Hadamard) product, with broadcasting; a scalar factor scales.</summary>
-    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
+    /// <exception cref="ArgumentNullException">An operand is null (named x or y).</exception>
+    /// <exception cref="ArgumentException">The shapes do not broadcast, or the result has more entries than a tensor
+    /// holds (named y).</exception>
     public static TensorVar<T> operator *(TensorVar<T> x, TensorVar<T> y) => Arithmetic<T>.Apply(x, y, ArithmeticOperation.Multiply);
 
     /// <summary>x ⊘ y entrywise, with broadcasting.</summary>
-    /// <exception cref="ArgumentException">The shapes do not broadcast.</exception>
+    /// <exception cref="ArgumentNullException">An operand is null (named x or y).</exception>
+    /// <exception cref="ArgumentException">The shapes do not broadcast, or the result has more entries than a tensor
+    /// holds (named y).</exception>
     public static TensorVar<T> operator /(TensorVar<T> x, TensorVar<T> y) => Arithmetic<T>.Apply(x, y, ArithmeticOperation.Divide);
 
     /// <summary>−x.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
     public static TensorVar<T> operator -(TensorVar<T> x)
     {
+        // Checked here: as the right operand of (−1) * x it would be reported as y.
         ArgumentNullException.ThrowIfNull(x);
         return Scalar(T.NegativeOne) * x;
     }
@@ -37,11 +47,14 @@ public sealed partial class TensorVar<T>
     /// The matrix product as NumPy's <c>A @ B</c>: matrix·matrix, matrix·vector (A x), vector·matrix (xᵀA) or
     /// vector·vector (xᵀy, a scalar). ∂(AB) = Ȧ B + A Ḃ.
     /// </summary>
-    /// <exception cref="ArgumentException">A scalar operand, or the inner dimensions differ.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    /// <exception cref="ArgumentException">A scalar operand, the inner dimensions differ (named <paramref name="right"/>),
+    /// or the product has more entries than a tensor holds.</exception>
     public TensorVar<T> MatMul(TensorVar<T> right) => MatrixProduct<T>.Apply(this, right);
 
     /// <summary>The outer product x yᵀ of two vectors.</summary>
-    /// <exception cref="ArgumentException">An operand is not a vector.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    /// <exception cref="ArgumentException">An operand is not a vector, or the product has more entries than a tensor holds.</exception>
     public TensorVar<T> Outer(TensorVar<T> right) => MatrixProduct<T>.Outer(this, right);
 
     /// <summary>Aᵀ (a vector or scalar is its own transpose).</summary>
@@ -57,7 +70,8 @@ public sealed partial class TensorVar<T>
     public TensorVar<T> SquaredNorm() => Reductions.SquaredNorm(this);
 
     /// <summary>⟨x, y⟩ = Σ_k x_k y_k for tensors of equal shape; gradients y and x.</summary>
-    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    /// <exception cref="ArgumentException">The shapes differ (named <paramref name="right"/>).</exception>
     public TensorVar<T> Dot(TensorVar<T> right) => Reductions.Dot(this, right);
 
     /// <summary>log Σ_k e^{x_k} over all entries, without overflow; gradient softmax(x).</summary>
@@ -66,7 +80,10 @@ public sealed partial class TensorVar<T>
     /// <summary>softmax along the last dimension (each row of a matrix); Jacobian diag(s) − s sᵀ per row.</summary>
     public TensorVar<T> Softmax() => Softmax<T>.Apply(this, log: false);
 
-    /// <summary>log-softmax along the last dimension, x − logsumexp(x) per row; Jacobian I − 1 sᵀ per row.</summary>
+    /// <summary>
+    /// log-softmax along the last dimension, x − logsumexp(x) per row, computed as (x − m) − log Σ e^{x − m} with
+    /// m = max x so that it is exact for logits of any size (−ln 2 at [1e308, 1e308]); Jacobian I − 1 sᵀ per row.
+    /// </summary>
     public TensorVar<T> LogSoftmax() => Softmax<T>.Apply(this, log: true);
 
     /// <summary>tr A for square A; gradient I.</summary>
@@ -74,7 +91,9 @@ public sealed partial class TensorVar<T>
     public TensorVar<T> Trace() => Reductions.Trace(this);
 
     /// <summary>X = A⁻¹ B, the solution of A X = B (this is A; B a vector or a matrix), by LU with partial pivoting.</summary>
-    /// <exception cref="ArgumentException">A is not square, B does not have A's order as rows, or A is singular.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="b"/> is null.</exception>
+    /// <exception cref="ArgumentException">A is not square, B does not have A's order as rows (named <paramref name="b"/>),
+    /// or A is singular.</exception>
     public TensorVar<T> Solve(TensorVar<T> b) => LinearSolve<T>.Apply(this, b);
 
     /// <summary>A⁻¹ by LU; ∂A⁻¹ = −A⁻¹ Ȧ A⁻¹.</summary>
@@ -94,7 +113,10 @@ public sealed partial class TensorVar<T>
     public TensorVar<T> LogDeterminantPositiveDefinite() => Determinants.LogDeterminantPositiveDefinite(this);
 
     /// <summary>f applied to every entry, for any function of the rule table; J = diag(f′(x)).</summary>
-    public TensorVar<T> Map<TFunction>(TFunction f) where TFunction : IUnaryFunction => Elementwise<T>.Apply(this, f);
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null (possible when TFunction is a class or an
+    /// interface; the rule table's functions are structs).</exception>
+    public TensorVar<T> Map<TFunction>(TFunction f) where TFunction : IUnaryFunction =>
+        f is null ? throw new ArgumentNullException(nameof(f)) : Elementwise<T>.Apply(this, f);
 
     /// <summary>eˣ entrywise.</summary>
     public TensorVar<T> Exp() => Map(new Exp());
@@ -127,8 +149,8 @@ public sealed partial class TensorVar<T>
     public TensorVar<T> Relu() => Map(new Composed.Relu());
 
     /// <summary>The same entries in another shape with as many entries (row-major order).</summary>
-    /// <exception cref="ArgumentException">The numbers of entries differ.</exception>
-    public TensorVar<T> Reshape(Shape shape) => Reshape<T>.Apply(this, shape);
+    /// <exception cref="ArgumentException"><paramref name="shape"/> is <c>default(Shape)</c>, or the numbers of entries differ.</exception>
+    public TensorVar<T> Reshape(Shape shape) => Reshape<T>.Apply(this, shape.WithEntries(nameof(shape)));
 
     /// <summary>Entry k (row-major position) as a scalar tensor.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k is outside the tensor.</exception>

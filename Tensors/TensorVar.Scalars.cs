@@ -21,10 +21,12 @@ public sealed partial class TensorVar<T>
     }
 
     /// <summary>Reverse-mode scalars gathered into a tensor of <paramref name="shape"/> (row-major).</summary>
-    /// <exception cref="ArgumentException">The number of scalars is not the shape's number of entries.</exception>
+    /// <exception cref="ArgumentException"><paramref name="shape"/> is <c>default(Shape)</c> (no entries), or the
+    /// number of scalars is not the shape's number of entries.</exception>
     /// <exception cref="InvalidOperationException">The scalars come from two different differentiations.</exception>
     public static TensorVar<T> FromTracked(ReadOnlySpan<Tracked<T>> scalars, Shape shape)
     {
+        shape = shape.WithEntries(nameof(shape));
         if (scalars.Length != shape.Length)
             throw new ArgumentException($"FromTracked: {scalars.Length} scalars cannot fill a {shape} tensor of {shape.Length} entries.", nameof(scalars));
         Tape<T>? tape = null;

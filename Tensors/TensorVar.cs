@@ -66,11 +66,13 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
         : throw new InvalidOperationException($"The tensor is {Shape}, not a scalar; take an entry or reduce it first.");
 
     /// <summary>A constant tensor: one that depends on no input.</summary>
-    /// <exception cref="ArgumentException">The tensor has more than two dimensions or an empty one.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>
+    /// <exception cref="ArgumentException">The tensor has more than two dimensions, an empty one, no entries (rank 0),
+    /// or more entries than an array holds.</exception>
     public static TensorVar<T> Constant(Tensor<T> value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Shape shape = Shape.Of(value.Lengths, nameof(value));
+        Shape shape = Shape.Of(value, nameof(value), nameof(value));
         var values = new T[shape.Length];
         DenseEntries.CopyTo(value, values);
         return new(values, shape);
@@ -88,6 +90,7 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>A constant matrix, a_ij = <c>entries[i, j]</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
     /// <exception cref="ArgumentException">An empty dimension.</exception>
     public static TensorVar<T> Matrix(T[,] entries) => Constant(Tensors.Matrix(entries));
 

@@ -17,13 +17,24 @@ namespace Autodiff;
 public static class Tensors
 {
     /// <summary>A vector as a <see cref="Tensor{T}"/>.</summary>
-    public static Tensor<T> Vector<T>(params T[] entries) => Tensor.Create((T[])entries.Clone(), [entries.Length]);
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="ArgumentException">No entries.</exception>
+    public static Tensor<T> Vector<T>(params T[] entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Require.NotEmpty<T>(entries, nameof(entries), "a vector needs at least one entry");
+        return Tensor.Create((T[])entries.Clone(), [entries.Length]);
+    }
 
     /// <summary>A matrix as a <see cref="Tensor{T}"/>, a_ij = <c>entries[i, j]</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
+    /// <exception cref="ArgumentException">An empty dimension.</exception>
     public static Tensor<T> Matrix<T>(T[,] entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         int m = entries.GetLength(0), n = entries.GetLength(1);
+        if (m == 0 || n == 0)
+            throw new ArgumentException($"entries is {m}×{n}; a matrix needs at least one row and one column.", nameof(entries));
         var values = new T[m * n];
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
@@ -32,13 +43,15 @@ public static class Tensors
     }
 
     /// <summary>A rank-2 tensor as a <c>T[m, n]</c>.</summary>
-    /// <exception cref="ArgumentException">The tensor is not of rank 2.</exception>
+    /// <exception cref="ArgumentException">The tensor is not of rank 2, or has more entries than an array
+    /// holds.</exception>
     public static T[,] ToArray<T>(Tensor<T> matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rank != 2)
             throw new ArgumentException($"The tensor has rank {matrix.Rank}; only a matrix (rank 2) converts to T[m, n].", nameof(matrix));
-        int m = (int)matrix.Lengths[0], n = (int)matrix.Lengths[1];
+        Shape shape = Shape.Of(matrix, nameof(matrix), nameof(matrix));
+        int m = shape.Rows, n = shape.Columns;
         var flat = new T[m * n];
         DenseEntries.CopyTo(matrix, flat);
         var result = new T[m, n];
@@ -53,7 +66,8 @@ public static class Tensors
         Tensor.Create(values, shape.Rank == 0 ? [1] : shape.Lengths);
 
     /// <summary>F(X₁, …, X_k) and its pullback Ū ↦ (Ūᵀ ∂F/∂X₁, …), from one forward evaluation.</summary>
-    /// <exception cref="ArgumentException">No inputs, an input of rank above 2, or F returns null.</exception>
+    /// <exception cref="ArgumentException">No inputs, an input (named x) that is null, of rank above 2, without entries
+    /// or with more than Array.MaxLength, or F returns null.</exception>
     public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
@@ -64,7 +78,7 @@ public static class Tensors
         var inputs = new TensorVar<T>[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
+            (T[] values, Shape shape) = Read(x[i], nameof(x), i);
             inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length));
         }
         TensorVar<T> y = Output(f(inputs), tape);
@@ -76,7 +90,8 @@ public static class Tensors
     }
 
     /// <summary>F(X) and its pullback Ū ↦ Ūᵀ ∂F/∂X (the single entry of the pullback's result).</summary>
-    /// <exception cref="ArgumentException">X has rank above 2, or F returns null.</exception>
+    /// <exception cref="ArgumentException">X (named x) is null, of rank above 2, without entries or with more than
+    /// Array.MaxLength, or F returns null.</exception>
     public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x)
         where T : IFloatingPointIeee754<T>
     {
@@ -85,7 +100,8 @@ public static class Tensors
     }
 
     /// <summary>f(X₁, …, X_k) and the gradients ∂f/∂X_i, each shaped as X_i, of a scalar function: one sweep.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar (or a one-entry tensor).</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar (or a one-entry tensor), or an input (named x)
+    /// that is null, of rank above 2, without entries or with more than Array.MaxLength.</exception>
     public static (T Value, Tensor<T>[] Gradient) ValueAndGrad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
@@ -101,12 +117,14 @@ public static class Tensors
     }
 
     /// <summary>The gradients ∂f/∂X_i of a scalar function, each shaped as X_i.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar, or an input (named x) that is null, of rank above
+    /// 2, without entries or with more than Array.MaxLength.</exception>
     public static Tensor<T>[] Grad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T> => ValueAndGrad(f, x).Gradient;
 
     /// <summary>f(X) and ∂f/∂X (shaped as X: entry ij is ∂f/∂x_ij) of a scalar function.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar, or an input (named x) that is null, of rank above
+    /// 2, without entries or with more than Array.MaxLength.</exception>
     public static (T Value, Tensor<T> Gradient) ValueAndGrad<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x)
         where T : IFloatingPointIeee754<T>
     {
@@ -116,7 +134,8 @@ public static class Tensors
     }
 
     /// <summary>∂f/∂X, shaped as X, of a scalar function of one tensor.</summary>
-    /// <exception cref="ArgumentException">f's value is not a scalar.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar, or an input (named x) that is null, of rank above
+    /// 2, without entries or with more than Array.MaxLength.</exception>
     public static Tensor<T> Grad<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T> =>
         ValueAndGrad(f, x).Gradient;
 
@@ -124,7 +143,9 @@ public static class Tensors
     /// F(X₁, …, X_k) and its directional derivative Σ_i ∂F/∂X_i [V_i] along tangents V_i (shaped as the X_i), by the
     /// primitives' JVP rules in one forward pass.
     /// </summary>
-    /// <exception cref="ArgumentException">The numbers of inputs and tangents differ, or a tangent's shape differs from its input's.</exception>
+    /// <exception cref="ArgumentException">The numbers of inputs and tangents differ, a tangent's shape differs from
+    /// its input's (named v), or an input (named x) that is null, of rank above 2, without entries or with more than
+    /// Array.MaxLength (a tangent: named v).</exception>
     public static (Tensor<T> Value, Tensor<T> Tangent) Jvp<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x, Tensor<T>[] v)
         where T : IFloatingPointIeee754<T>
     {
@@ -137,8 +158,8 @@ public static class Tensors
         var inputs = new TensorVar<T>[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            (T[] values, Shape shape) = Read(x[i], $"x[{i}]");
-            (T[] tangent, Shape tangentShape) = Read(v[i], $"v[{i}]");
+            (T[] values, Shape shape) = Read(x[i], nameof(x), i);
+            (T[] tangent, Shape tangentShape) = Read(v[i], nameof(v), i);
             if (tangentShape != shape)
                 throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a tangent has its input's shape.", nameof(v));
             inputs[i] = new TensorVar<T>(values, shape, tangent: tangent);
@@ -149,7 +170,8 @@ public static class Tensors
     }
 
     /// <summary>F(X) and ∂F/∂X [V], the derivative of F at X along V.</summary>
-    /// <exception cref="ArgumentException">V's shape differs from X's.</exception>
+    /// <exception cref="ArgumentException">V's shape differs from X's (named v), or X or V is null, of rank above 2,
+    /// without entries or with more than Array.MaxLength.</exception>
     public static (Tensor<T> Value, Tensor<T> Tangent) Jvp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x, Tensor<T> v)
         where T : IFloatingPointIeee754<T>
     {
@@ -167,16 +189,22 @@ public static class Tensors
     /// Read the flattened Jacobian with <c>FlattenTo</c> rather than <c>Tensor.Reshape</c>: in System.Numerics.Tensors
     /// 10.0.0 a tensor with a dimension of length 1 gets a zero stride there, and <c>Tensor.Reshape</c> then refuses it.
     /// </remarks>
+    /// <exception cref="ArgumentException">X has rank above 2, F returns null, or the Jacobian has more entries than an
+    /// array holds (<see cref="Array.MaxLength"/>).</exception>
     public static Tensor<T> Jacobian<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T>
     {
         (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
         int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
+        if ((long)outputs * inputs > Array.MaxLength)
+            throw new ArgumentException(
+                $"The Jacobian of a value of {outputs} entries by x of {inputs} has {(long)outputs * inputs} entries; a tensor holds at most {Array.MaxLength}.",
+                nameof(x));
         var jacobian = new T[outputs * inputs];
         T[] cotangent = RowMajor.Filled(outputs, T.Zero);
         for (int k = 0; k < outputs; k++)
         {
             cotangent[k] = T.One;
-            DenseEntries.CopyTo(pullback.Invoke(Tensor.Create(cotangent, [outputs]))[0], jacobian.AsSpan(k * inputs, inputs));
+            DenseEntries.CopyTo(pullback.Invoke(Tensor.Create(cotangent, value.Lengths))[0], jacobian.AsSpan(k * inputs, inputs));
             cotangent[k] = T.Zero;
         }
         // Stryker disable once Statement : releasing only recycles memory.
@@ -185,11 +213,12 @@ public static class Tensors
         return Tensor.Create(jacobian, lengths.Length == 0 ? [1] : lengths);
     }
 
-    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name) where T : IFloatingPointIeee754<T>
+    // Element i of the argument called name: its entries and shape, or an error naming the argument.
+    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name, int i) where T : IFloatingPointIeee754<T>
     {
         if (x is null)
-            throw new ArgumentNullException(name);
-        Shape shape = Shape.Of(x.Lengths, name);
+            throw new ArgumentNullException(name, $"{name}[{i}] is null.");
+        Shape shape = Shape.Of(x, name, $"{name}[{i}]");
         var values = new T[shape.Length];
         DenseEntries.CopyTo(x, values);
         return (values, shape);

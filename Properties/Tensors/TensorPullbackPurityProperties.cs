@@ -30,8 +30,15 @@ public sealed class TensorPullbackPurityProperties
             from cotangents in Gen.ArrayOf(Entries(point[0].Rows * point[0].Rows), 16)
             select new Case(point, cotangents));
 
-    private static Tensor<double>[] Invoke(TensorPullback<double> pullback, double[] u) =>
-        pullback.Invoke(Tensor.Create((double[])u.Clone(), [u.Length]));
+    // Ū for the n×n output, in its shape (a pullback takes exactly the value's shape).
+    private static Tensor<double>[] Invoke(TensorPullback<double> pullback, double[] u) => Invoke(pullback.Invoke, u);
+
+    // The cotangent has the value's shape, n×n.
+    private static Tensor<double>[] Invoke(Func<Tensor<double>, Tensor<double>[]> pullback, double[] u)
+    {
+        nint n = (nint)Math.Sqrt(u.Length);
+        return pullback(Tensor.Create((double[])u.Clone(), [n, n]));
+    }
 
     private static double[] Flat(Tensor<double>[] adjoints) => [.. adjoints.SelectMany(TensorAssert.Flat)];
 
@@ -62,6 +69,6 @@ public sealed class TensorPullbackPurityProperties
             TensorPullback<double> pullback = Differentiate.Vjp(F, c.Point[0].Tensor, c.Point[1].Tensor).Pullback;
             Func<Tensor<double>, Tensor<double>[]> pb = pullback;
             foreach (double[] u in c.Cotangents)
-                Assert.Equal(Flat(Invoke(pullback, u)), Flat(pb(Tensor.Create((double[])u.Clone(), [u.Length]))));
+                Assert.Equal(Flat(Invoke(pullback, u)), Flat(Invoke(pb, u)));
         });
 }

@@ -97,7 +97,8 @@ public sealed class TransposeProperties
         {
             Tensor<double>[] x = Array.ConvertAll(c.X, m => m.Tensor), v = Array.ConvertAll(c.V, m => m.Tensor);
             double jvp = Inner(c.U, Autodiff.Tensors.Jvp(primitive.F, x, v).Tangent);
-            Tensor<double>[] pulled = Autodiff.Tensors.Vjp(primitive.F, x).Pullback.Invoke(System.Numerics.Tensors.Tensor.Create((double[])c.U.Clone(), [c.U.Length]));
+            (Tensor<double> value, TensorPullback<double> pullback) = Autodiff.Tensors.Vjp(primitive.F, x);
+            Tensor<double>[] pulled = pullback.Invoke(System.Numerics.Tensors.Tensor.Create((double[])c.U.Clone(), value.Lengths));
             double vjp = 0;
             for (int i = 0; i < x.Length; i++)
                 vjp += Inner(c.V[i].Entries, pulled[i]);

@@ -9,20 +9,22 @@ namespace Autodiff;
 /// </summary>
 internal static class Broadcasting
 {
-    /// <summary>The shape of x ∘ y, or an error naming both shapes.</summary>
-    /// <exception cref="ArgumentException">A dimension differs and neither length is 1.</exception>
-    public static Shape Of(Shape x, Shape y, string operation)
+    /// <summary>The shape of x ∘ y, or an error naming both shapes and the right operand <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">A dimension differs and neither length is 1, or the result would have more
+    /// entries than a tensor holds (an m×1 column against a 1×n row).</exception>
+    public static Shape Of(Shape x, Shape y, string operation, string name)
     {
         if (!Fits(x.Rows, y.Rows) || !Fits(x.Columns, y.Columns))
             throw new ArgumentException(
                 $"{operation}: the left operand is {x} and the right one is {y}; entrywise operations need equal shapes, " +
-                "or shapes that broadcast (a dimension of length 1, a scalar, or a vector as long as a matrix's rows).");
+                "or shapes that broadcast (a dimension of length 1, a scalar, or a vector as long as a matrix's rows).",
+                name);
         int rows = Math.Max(x.Rows, y.Rows), columns = Math.Max(x.Columns, y.Columns);
         return Math.Max(x.Rank, y.Rank) switch
         {
             0 => Shape.Scalar,
             1 => Shape.Vector(columns),
-            _ => Shape.Matrix(rows, columns),
+            _ => Shape.Matrix(rows, columns, name, operation),
         };
 
         static bool Fits(int a, int b) => a == b || a == 1 || b == 1;

@@ -14,17 +14,19 @@ public sealed partial class Perceptron
     /// <param name="parameters">θ: A₀, b₀, …, A_{K−1}, b_{K−1}.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀}, one sample per row (or one sample as an n₀-vector).</param>
     /// <returns>F_K ∈ ℝ^{N×n_K} (an n_K-vector for a single sample).</returns>
-    /// <exception cref="ArgumentException">θ does not have the network's shapes, or X is not N×n₀.</exception>
+    /// <exception cref="ArgumentException">θ does not have the network's shapes, X is not N×n₀, or N is so large that a
+    /// layer's outputs would not fit in an array.</exception>
     public Tensor<T> Predict<T>(ReadOnlySpan<Tensor<T>> parameters, Tensor<T> inputs) where T : IFloatingPointIeee754<T>
     {
         CheckShapes(parameters, nameof(parameters));
         ArgumentNullException.ThrowIfNull(inputs);
-        Shape shape = Shape.Of(inputs.Lengths, nameof(inputs));
+        Shape shape = Shape.Of(inputs, nameof(inputs), nameof(inputs));
         if (shape.Rank == 0 || shape.Columns != InputSize)
             throw new ArgumentException(
                 $"inputs is {shape}; the {this} network takes N×{InputSize} (one sample per row) or a {InputSize}-vector.",
                 nameof(inputs));
         int samples = shape.Rows;
+        CheckBatch(samples, nameof(inputs));
         ReadOnlySpan<T> f = DenseEntries.Of(inputs);
         T[] z = [];
         for (int k = 0; k < Depth; k++)

@@ -14,14 +14,15 @@ public sealed partial class Perceptron
     /// <param name="parameters">θ flattened (<see cref="Flatten{T}"/>): A₀, b₀, … each row-major.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major: N·n₀ numbers.</param>
     /// <returns>F_K ∈ ℝ^{N×n_K}, row-major.</returns>
-    /// <exception cref="ArgumentException">θ does not have <see cref="ParameterCount"/> entries, or X is not N rows of n₀.</exception>
+    /// <exception cref="ArgumentException">θ does not have <see cref="ParameterCount"/> entries, X is not N rows of n₀,
+    /// or N is so large that a layer's outputs would not fit in an array.</exception>
     public T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs) where T : IFloatingPointIeee754<T>
     {
         CheckCount(parameters.Length, nameof(parameters));
         int samples = BatchSize(inputs.Length, InputSize, nameof(inputs), "inputs");
+        CheckBatch(samples, nameof(inputs));
         var outputs = new T[samples * OutputSize];
-        int widest = Sizes.Max();
-        T[] f = new T[widest], next = new T[widest];
+        T[] f = new T[Widest], next = new T[Widest];
         for (int i = 0; i < samples; i++)
         {
             for (int l = 0; l < InputSize; l++)
@@ -66,8 +67,9 @@ public sealed partial class Perceptron
     }
 
     /// <summary>
-    /// L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, scalar by scalar, with log softmax(z)_j = z_j − m − log Σ_l e^{z_l − m}
-    /// and m = max_l z_l (so no exponential overflows).
+    /// L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, scalar by scalar, with log softmax(z)_j = (z_j − m) − log Σ_l e^{z_l − m}
+    /// and m = max_l z_l (so no exponential overflows, and logits up to ±1.8e308 keep their log Σ); a term with
+    /// Y_ij = 0 is 0. On <c>double</c> it is the plain loss, on <see cref="Tracked{T}"/> scalar reverse mode.
     /// </summary>
     /// <param name="parameters">θ flattened.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major.</param>
@@ -88,9 +90,12 @@ public sealed partial class Perceptron
             T sum = T.Zero;
             foreach (T zj in z)
                 sum += T.Exp(zj - max);
-            T logSumExp = max + T.Log(sum);
+            // (z_j − m) − log Σ, not z_j − (m + log Σ): a large m would round log Σ away. A zero target adds 0
+            // even where log softmax is −∞ (0 log 0 = 0), rather than NaN.
+            T logSum = T.Log(sum);
             for (int j = 0; j < OutputSize; j++)
-                loss -= T.CreateChecked(targets[row + j]) * (z[j] - logSumExp);
+                if (targets[row + j] != 0)
+                    loss -= T.CreateChecked(targets[row + j]) * ((z[j] - max) - logSum);
         }
         return loss;
     }

@@ -16,7 +16,8 @@ public sealed partial class Perceptron
     /// <param name="parameters">θ: A₀, b₀, …, A_{K−1}, b_{K−1}.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀}, one sample per row (or one sample as an n₀-vector).</param>
     /// <returns>F_K ∈ ℝ^{N×n_K}, one sample per row (an n_K-vector for a single sample).</returns>
-    /// <exception cref="ArgumentException">θ does not have the network's shapes, or X is not N×n₀.</exception>
+    /// <exception cref="ArgumentException">θ does not have the network's shapes, X is not N×n₀, or N is so large that a
+    /// layer's outputs would not fit in an array.</exception>
     public TensorVar<T> Forward<T>(ReadOnlySpan<TensorVar<T>> parameters, TensorVar<T> inputs) where T : IFloatingPointIeee754<T>
     {
         CheckShapes(parameters, nameof(parameters), p => p.Shape);
@@ -25,6 +26,7 @@ public sealed partial class Perceptron
             throw new ArgumentException(
                 $"inputs is {inputs.Shape}; the {this} network takes N×{InputSize} (one sample per row) or a {InputSize}-vector.",
                 nameof(inputs));
+        CheckBatch(inputs.Shape.Rows, nameof(inputs));
         bool batch = inputs.Shape.Rank == 2;
         TensorVar<T> phi = inputs.Transpose();
         for (int k = 0; k < Depth; k++)
@@ -53,8 +55,9 @@ public sealed partial class Perceptron
     /// <summary>
     /// The softmax cross-entropy of a classifier, L(θ) = −Σ_i Σ_j Y_ij log softmax(f_K⁽ⁱ⁾)_j, summed over the
     /// batch: F_K are the logits (σ_K should be the identity) and the rows of Y are the class probabilities (one-hot
-    /// labels). Evaluated with the log-softmax primitive, so no exponential overflows; ∂L/∂F_K = softmax(F_K) − Y for
-    /// one-hot rows.
+    /// labels). Evaluated as one primitive on the stable log-softmax, (z − max z) − log Σ e^{z − max z}, so it is
+    /// exact for logits of any size up to ±1.8e308, and a zero target contributes 0 even where log softmax is −∞;
+    /// ∂L/∂F_K = softmax(F_K) − Y for one-hot rows.
     /// </summary>
     /// <param name="parameters">θ: A₀, b₀, …, A_{K−1}, b_{K−1}.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀}.</param>
@@ -64,7 +67,7 @@ public sealed partial class Perceptron
         where T : IFloatingPointIeee754<T>
     {
         TensorVar<T> logits = Forward(parameters, inputs);
-        return -(Targets(targets, logits) * logits.LogSoftmax()).Sum();
+        return SoftmaxCrossEntropy.Apply(logits, Targets(targets, logits));
     }
 
     // Y, checked to have F_K's shape exactly (broadcasting would hide a mismatch).

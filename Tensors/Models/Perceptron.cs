@@ -34,7 +34,8 @@ public sealed partial class Perceptron
     /// <param name="sizes">n₀, …, n_K: at least two, each at least 1.</param>
     /// <param name="hidden">σ₁ … σ_{K−1}, the activation of every hidden layer.</param>
     /// <param name="output">σ_K, the activation of the output layer.</param>
-    /// <exception cref="ArgumentException">Fewer than two sizes, a size below 1, or an undefined activation.</exception>
+    /// <exception cref="ArgumentException">Fewer than two sizes, a size below 1, more parameters than an array holds
+    /// (<see cref="Array.MaxLength"/>), or an undefined activation.</exception>
     public Perceptron(IEnumerable<int> sizes, ActivationFunction hidden, ActivationFunction output)
     {
         ArgumentNullException.ThrowIfNull(sizes);
@@ -48,7 +49,8 @@ public sealed partial class Perceptron
                 throw new ArgumentException($"sizes holds {n}; every layer needs at least one unit.", nameof(sizes));
         Hidden = Activations.Checked(hidden, nameof(hidden));
         Output = Activations.Checked(output, nameof(output));
-        ParameterCount = Enumerable.Range(0, Depth).Sum(k => (Sizes[k] + 1) * Sizes[k + 1]);
+        ParameterCount = CountParameters(Sizes);
+        Widest = Sizes.Max();
         ParameterShapes = [.. Enumerable.Range(0, Depth).SelectMany(k => new[] { Shape.Matrix(Sizes[k + 1], Sizes[k]), Shape.Vector(Sizes[k + 1]) })];
     }
 
@@ -72,6 +74,9 @@ public sealed partial class Perceptron
 
     /// <summary>|θ| = Σ_k (n_k + 1) n_{k+1}, the number of weights and biases.</summary>
     public int ParameterCount { get; }
+
+    // max_k n_k, the widest layer: the most entries one sample has anywhere in the network.
+    private int Widest { get; }
 
     /// <summary>σ_k, the activation of layer k = 1 … K.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k outside 1 … K.</exception>
@@ -169,6 +174,27 @@ public sealed partial class Perceptron
         if (length != ParameterCount)
             throw new ArgumentException(
                 $"{name} has {length} entries; the {this} network has {ParameterCount} parameters (A₀, b₀, … flattened).", name);
+    }
+
+    // Σ_k (n_k + 1) n_{k+1}, summed in long: the int sum wraps (65536-65536 would have 65536 parameters).
+    private static int CountParameters(ImmutableArray<int> sizes)
+    {
+        long count = 0;
+        for (int k = 0; k + 1 < sizes.Length && count <= Array.MaxLength; k++)
+            count += ((long)sizes[k] + 1) * sizes[k + 1];
+        if (count > Array.MaxLength)
+            throw new ArgumentException(
+                $"sizes {string.Join("-", sizes)} give more than {Array.MaxLength} parameters, the most an array holds.", nameof(sizes));
+        return (int)count;
+    }
+
+    // Throws unless a batch of N samples fits in arrays at every layer (N·max_k n_k entries), before any work.
+    private void CheckBatch(int samples, string name)
+    {
+        if ((long)samples * Widest > Array.MaxLength)
+            throw new ArgumentException(
+                $"{name} holds {samples} samples; at {Widest} units in the widest layer that is {(long)samples * Widest} entries, more than an array holds ({Array.MaxLength}).",
+                name);
     }
 
     // N, the number of samples in a batch of length entries of width n (N rows of n), or an error.

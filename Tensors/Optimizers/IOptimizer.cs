@@ -24,10 +24,12 @@ public interface IOptimizerState
 public interface IOptimizer<TState> where TState : IOptimizerState
 {
     /// <summary>The state at t = 0: θ₀ = <paramref name="parameters"/> (copied) and the rule's initial memory.</summary>
-    /// <exception cref="ArgumentException">No parameters, or a null one.</exception>
+    /// <exception cref="ArgumentException">No parameters, a null one, or one with no entries or more than
+    /// <see cref="Array.MaxLength"/>.</exception>
     TState Start(params Tensor<double>[] parameters);
 
     /// <summary>One step from <paramref name="state"/> along ∇L(θ_t)ᵀ, one tensor per parameter and of its shape.</summary>
-    /// <exception cref="ArgumentException">The gradient does not have the parameters' count and shapes.</exception>
+    /// <exception cref="ArgumentException">The state is null, holds a null tensor or memory that does not fit its
+    /// parameters (named <c>state</c>), or the gradient does not have the parameters' count and shapes.</exception>
     TState Step(TState state, Tensor<double>[] gradient);
 }

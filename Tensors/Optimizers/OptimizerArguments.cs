@@ -20,13 +20,23 @@ internal static class OptimizerArguments
             : throw new ArgumentOutOfRangeException(name, value, $"{meaning} must lie in [0, 1).");
 
     /// <summary>θ₀ copied (so the caller's tensors stay theirs), checked to be non-empty and non-null.</summary>
-    /// <exception cref="ArgumentException">No parameters, or a null one.</exception>
+    /// <exception cref="ArgumentException">No parameters, a null one, or one with no entries or more than an array holds.</exception>
     public static Tensor<double>[] Copy(Tensor<double>[] parameters, string name)
     {
         ArgumentNullException.ThrowIfNull(parameters, name);
         if (parameters.Length == 0)
             throw new ArgumentException($"{name} is empty; an optimiser needs at least one parameter tensor.", name);
-        return Array.ConvertAll(parameters, p => Like(p ?? throw new ArgumentNullException(name, $"{name} holds a null tensor."), DenseEntries.Of(p).ToArray()));
+        var copies = new Tensor<double>[parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            Tensor<double> p = parameters[i] ?? throw new ArgumentNullException(name, $"{name}[{i}] is null.");
+            // A zero-stride view may report more entries than any array holds; a rank-0 tensor holds none.
+            if (p.FlattenedLength == 0 || p.FlattenedLength > Array.MaxLength)
+                throw new ArgumentException(
+                    $"{name}[{i}] has lengths [{Lengths(p)}], {p.FlattenedLength} entries; a parameter tensor has 1 to {Array.MaxLength}.", name);
+            copies[i] = Like(p, DenseEntries.Of(p).ToArray());
+        }
+        return copies;
     }
 
     /// <summary>Zero tensors shaped as the parameters (the initial momentum or moments).</summary>
@@ -34,7 +44,8 @@ internal static class OptimizerArguments
         Array.ConvertAll(parameters, p => Like(p, new double[p.FlattenedLength]));
 
     /// <summary>Checks the state and that the gradient has one tensor per parameter, of the parameter's shape.</summary>
-    /// <exception cref="ArgumentException">A missing state, or a gradient that does not fit the parameters.</exception>
+    /// <exception cref="ArgumentException">A missing state or a null tensor in it, or a gradient that does not fit the
+    /// parameters.</exception>
     public static void CheckStep(IOptimizerState state, Tensor<double>[] gradient)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -47,6 +58,9 @@ internal static class OptimizerArguments
             throw new ArgumentException(
                 $"gradient has {gradient.Length} tensors but there are {parameters.Length} parameters; it needs one per parameter.",
                 nameof(gradient));
+        for (int i = 0; i < parameters.Length; i++)
+            if (parameters[i] is null)
+                throw new ArgumentException($"state.Parameters[{i}] is null; make the first state with Start.", nameof(state));
         for (int i = 0; i < gradient.Length; i++)
             if (gradient[i] is null || !gradient[i].Lengths.SequenceEqual(parameters[i].Lengths))
                 throw new ArgumentException(

@@ -28,7 +28,7 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        Shape shape = Broadcasting.Of(x.Shape, y.Shape, operation.ToString());
+        Shape shape = Broadcasting.Of(x.Shape, y.Shape, operation.ToString(), nameof(y));
         T[] xs = Stretched(x, shape), ys = Stretched(y, shape);
         var z = new T[shape.Length];
         Arithmetic<T> primitive;

@@ -25,7 +25,7 @@ internal sealed class LinearSolve<T> : TensorPrimitive<T> where T : IFloatingPoi
         ArgumentNullException.ThrowIfNull(b);
         int rows = b.Shape.Rank == 2 ? b.Shape.Rows : b.Length;
         if (b.Shape.Rank == 0 || rows != n)
-            throw new ArgumentException($"Solve: A is {a.Shape} and B is {b.Shape}; B must be a {n}-vector or have {n} rows.");
+            throw new ArgumentException($"Solve: A is {a.Shape} and B is {b.Shape}; B must be a {n}-vector or have {n} rows.", nameof(b));
         LuFactorization<T> lu = Factor(a, "Solve");
         T[] x = lu.SolveRowMajor(b.Values, b.Length / n);
         return new LinearSolve<T>(a, b, lu, x).Result(x, b.Shape);

@@ -12,38 +12,45 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
 
     private MatrixProduct(TensorVar<T> a, TensorVar<T> b, int m, int k, int n) : base(a, b) => (_m, _k, _n) = (m, k, n);
 
-    /// <summary>The product of two tensors of rank 1 or 2 as <c>A @ B</c> in NumPy.</summary>
-    /// <exception cref="ArgumentException">A scalar operand, or A's columns differ from B's rows.</exception>
-    public static TensorVar<T> Apply(TensorVar<T> a, TensorVar<T> b)
+    /// <summary>The product of two tensors of rank 1 or 2 as <c>A @ B</c> in NumPy (<c>left.MatMul(right)</c>).</summary>
+    /// <exception cref="ArgumentException">A scalar operand, or A's columns differ from B's rows (named
+    /// <paramref name="right"/>, the public parameter, when it is the operand at fault or the mismatch is between them).</exception>
+    public static TensorVar<T> Apply(TensorVar<T> left, TensorVar<T> right)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Shape.Rank == 0 || b.Shape.Rank == 0)
-            throw new ArgumentException($"MatMul: the operands are {a.Shape} and {b.Shape}; a product needs vectors or matrices (scale a scalar with *).");
-        int m = a.Shape.Rows, k = a.Shape.Columns;
-        int bRows = b.Shape.Rank == 2 ? b.Shape.Rows : b.Shape.Columns, n = b.Shape.Rank == 2 ? b.Shape.Columns : 1;
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Shape.Rank == 0 || right.Shape.Rank == 0)
+            throw new ArgumentException(
+                $"MatMul: the operands are {left.Shape} and {right.Shape}; a product needs vectors or matrices (scale a scalar with *).",
+                right.Shape.Rank == 0 ? nameof(right) : null);
+        int m = left.Shape.Rows, k = left.Shape.Columns;
+        int bRows = right.Shape.Rank == 2 ? right.Shape.Rows : right.Shape.Columns, n = right.Shape.Rank == 2 ? right.Shape.Columns : 1;
         if (k != bRows)
             throw new ArgumentException(
-                $"MatMul: the left operand is {a.Shape} and the right one is {b.Shape}; the left's columns ({k}) must equal the right's rows ({bRows}).");
-        Shape shape = (a.Shape.Rank, b.Shape.Rank) switch
+                $"MatMul: the left operand is {left.Shape} and the right one is {right.Shape}; the left's columns ({k}) must equal the right's rows ({bRows}).",
+                nameof(right));
+        Shape shape = (left.Shape.Rank, right.Shape.Rank) switch
         {
-            (2, 2) => Shape.Matrix(m, n),
+            (2, 2) => Shape.Matrix(m, n, nameof(right), "MatMul"),
             (2, _) => Shape.Vector(m),
             (_, 2) => Shape.Vector(n),
             _ => Shape.Scalar,
         };
-        return Product(a, b, m, k, n, shape);
+        return Product(left, right, m, k, n, shape);
     }
 
-    /// <summary>a bᵀ: the m×n matrix of a_i b_j.</summary>
-    /// <exception cref="ArgumentException">An operand is not a vector.</exception>
-    public static TensorVar<T> Outer(TensorVar<T> a, TensorVar<T> b)
+    /// <summary>a bᵀ: the m×n matrix of a_i b_j (<c>left.Outer(right)</c>).</summary>
+    /// <exception cref="ArgumentException">An operand is not a vector (named <paramref name="right"/> when it is that
+    /// one), or the product has more entries than a tensor holds.</exception>
+    public static TensorVar<T> Outer(TensorVar<T> left, TensorVar<T> right)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        if (a.Shape.Rank != 1 || b.Shape.Rank != 1)
-            throw new ArgumentException($"Outer: the operands are {a.Shape} and {b.Shape}; an outer product needs two vectors.");
-        return Product(a, b, a.Length, 1, b.Length, Shape.Matrix(a.Length, b.Length));
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Shape.Rank != 1 || right.Shape.Rank != 1)
+            throw new ArgumentException(
+                $"Outer: the operands are {left.Shape} and {right.Shape}; an outer product needs two vectors.",
+                right.Shape.Rank != 1 ? nameof(right) : null);
+        return Product(left, right, left.Length, 1, right.Length, Shape.Matrix(left.Length, right.Length, nameof(right), "Outer"));
     }
 
     private static TensorVar<T> Product(TensorVar<T> a, TensorVar<T> b, int m, int k, int n, Shape shape)

@@ -26,12 +26,14 @@ internal static class Reductions
     }
 
     /// <summary>⟨x, y⟩ = Σ_k x_k y_k for equal shapes (xᵀy for vectors, tr(XᵀY) for matrices): gradients y and x.</summary>
-    /// <exception cref="ArgumentException">The shapes differ.</exception>
-    public static TensorVar<T> Dot<T>(TensorVar<T> x, TensorVar<T> y) where T : IFloatingPointIeee754<T>
+    /// <exception cref="ArgumentException">The shapes differ (named <paramref name="right"/>, as in <c>left.Dot(right)</c>).</exception>
+    public static TensorVar<T> Dot<T>(TensorVar<T> left, TensorVar<T> right) where T : IFloatingPointIeee754<T>
     {
-        if (Checked(x).Shape != Checked(y).Shape)
-            throw new ArgumentException($"Dot: the operands are {x.Shape} and {y.Shape}; an inner product needs equal shapes.");
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.Dot(x.Values, y.Values), [x, y], [y.Entries, x.Entries]);
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Shape != right.Shape)
+            throw new ArgumentException($"Dot: the operands are {left.Shape} and {right.Shape}; an inner product needs equal shapes.", nameof(right));
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Dot(left.Values, right.Values), [left, right], [right.Entries, left.Entries]);
     }
 
     /// <summary>
@@ -41,8 +43,8 @@ internal static class Reductions
     public static TensorVar<T> LogSumExp<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         var softmax = new T[Checked(x).Length];
-        T logSumExp = Softmax<T>.RowLogSumExp(x.Values, softmax);
-        return ScalarPrimitive<T>.Apply(logSumExp, x, softmax);
+        (T max, T logSum) = Softmax<T>.RowLogSumExp(x.Values, softmax);
+        return ScalarPrimitive<T>.Apply(max + logSum, x, softmax);
     }
 
     /// <summary>tr A = Σ a_ii, with gradient I (the seeds' ∂ tr A/∂A = I).</summary>

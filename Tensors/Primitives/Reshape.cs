@@ -16,7 +16,7 @@ internal sealed class Reshape<T> : TensorPrimitive<T> where T : IFloatingPointIe
     {
         ArgumentNullException.ThrowIfNull(x);
         if (shape.Length != x.Length)
-            throw new ArgumentException($"Reshape: the tensor is {x.Shape} ({x.Length} entries) and cannot become {shape} ({shape.Length} entries).");
+            throw new ArgumentException($"Reshape: the tensor is {x.Shape} ({x.Length} entries) and cannot become {shape} ({shape.Length} entries).", nameof(shape));
         return new Reshape<T>(x).Result(x.Entries, shape);
     }
 

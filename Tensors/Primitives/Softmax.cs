@@ -7,8 +7,8 @@ namespace Autodiff;
 /// softmax(x)_k = e^{x_k} / Σ_l e^{x_l} and log-softmax(x) = x − logsumexp(x), along the last dimension (each row of
 /// a matrix is one distribution). With s = softmax(x) of a row: the softmax Jacobian is diag(s) − s sᵀ (symmetric,
 /// so JVP and VJP are the same map v ↦ s ⊙ (v − ⟨s, v⟩)), and the log-softmax Jacobian is I − 1 sᵀ
-/// (JVP v ↦ v − ⟨s, v⟩ 1, VJP ū ↦ ū − s Σ_k ū_k). Both are evaluated after subtracting the row's maximum, so no
-/// exponential overflows.
+/// (JVP v ↦ v − ⟨s, v⟩ 1, VJP ū ↦ ū − s Σ_k ū_k). Both are evaluated after subtracting the row's maximum m, so no
+/// exponential overflows, and log-softmax as (x − m) − log Σ e^{x − m}, so no logit is too large for it.
 /// </summary>
 internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
@@ -31,25 +31,33 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
         {
             ReadOnlySpan<T> xs = x.Values.Slice(row * width, width);
             Span<T> s = softmax.AsSpan(row * width, width);
-            T logSumExp = RowLogSumExp(xs, s);
+            (T max, T logSum) = RowLogSumExp(xs, s);
             if (log)
-                TensorPrimitives.Subtract(xs, logSumExp, value.AsSpan(row * width, width));
+                LogSoftmax(xs, max, logSum, value.AsSpan(row * width, width));
         }
         return new Softmax<T>(x, softmax, log).Result(value, x.Shape);
     }
 
     /// <summary>
-    /// log Σ_k e^{x_k} of one row, as m + log Σ_k e^{x_k − m} with m = max x; writes softmax(x) to
-    /// <paramref name="softmax"/> on the way.
+    /// log Σ_k e^{x_k} of one row in two parts, m = max x and log Σ_k e^{x_k − m} (their sum is log-sum-exp); writes
+    /// softmax(x) to <paramref name="softmax"/> on the way. The parts stay apart because adding a log Σ ≤ log n to
+    /// a large m rounds it away: log-softmax must be (x − m) − log Σ, never x − (m + log Σ).
     /// </summary>
-    internal static T RowLogSumExp(ReadOnlySpan<T> x, Span<T> softmax)
+    internal static (T Max, T LogSum) RowLogSumExp(ReadOnlySpan<T> x, Span<T> softmax)
     {
         T max = TensorPrimitives.Max(x);
         TensorPrimitives.Subtract(x, max, softmax);
         TensorPrimitives.Exp(softmax, softmax);
         T sum = TensorPrimitives.Sum<T>(softmax);
         TensorPrimitives.Divide<T>(softmax, sum, softmax);
-        return max + T.Log(sum);
+        return (max, T.Log(sum));
+    }
+
+    /// <summary>log softmax(x) = (x − m) − log Σ_k e^{x_k − m} into <paramref name="destination"/>: exact where x_k = m.</summary>
+    internal static void LogSoftmax(ReadOnlySpan<T> x, T max, T logSum, Span<T> destination)
+    {
+        TensorPrimitives.Subtract(x, max, destination);
+        TensorPrimitives.Subtract(destination, logSum, destination);
     }
 
     protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>

@@ -1,0 +1,36 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Autodiff;
+
+/// <summary>
+/// The softmax cross-entropy L = −Σ_i Σ_j Y_ij log softmax(z⁽ⁱ⁾)_j of logits Z and targets Y of one shape (a row
+/// per sample), as one scalar primitive: ∂L/∂Z = (Σ_j Y_ij) s⁽ⁱ⁾ − Y per row and ∂L/∂Y = −log softmax(Z). A term
+/// with Y_ij = 0 contributes 0 even where log softmax is −∞ (logits 2e308 apart), as 0 log 0 = 0 in information
+/// theory; the product of two primitives, Y ⊙ log softmax(Z), would give NaN there.
+/// </summary>
+internal static class SoftmaxCrossEntropy
+{
+    /// <summary>L(Z, Y); the caller has checked that the shapes are equal.</summary>
+    public static TensorVar<T> Apply<T>(TensorVar<T> logits, TensorVar<T> targets) where T : IFloatingPointIeee754<T>
+    {
+        int width = logits.Shape.Columns;
+        var dLogits = new T[logits.Length];
+        var dTargets = new T[logits.Length];
+        T loss = T.Zero;
+        for (int start = 0; start < logits.Length; start += width)
+        {
+            ReadOnlySpan<T> z = logits.Values.Slice(start, width), y = targets.Values.Slice(start, width);
+            Span<T> s = dLogits.AsSpan(start, width), logSoftmax = dTargets.AsSpan(start, width);
+            (T max, T logSum) = Softmax<T>.RowLogSumExp(z, s);
+            Softmax<T>.LogSoftmax(z, max, logSum, logSoftmax);
+            for (int j = 0; j < width; j++)
+                if (!T.IsZero(y[j]))
+                    loss -= y[j] * logSoftmax[j];
+            TensorPrimitives.Multiply(s, TensorPrimitives.Sum(y), s);
+            TensorPrimitives.Subtract(s, y, s);
+            TensorPrimitives.Negate(logSoftmax, logSoftmax);
+        }
+        return ScalarPrimitive<T>.Apply(loss, [logits, targets], [dLogits, dTargets]);
+    }
+}
