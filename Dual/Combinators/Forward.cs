@@ -15,7 +15,7 @@ namespace Autodiff;
 /// the matrix-calculus combinators.
 /// Forward mode costs one evaluation per input direction: use it when n is small, reverse mode when m is.
 /// </remarks>
-public static class Forward
+public static partial class Forward
 {
     /// <summary>The derivative f′(x) of f: ℝ → ℝ, from one evaluation on x + ε.</summary>
     /// <param name="f">The function, e.g. a generic method group <c>F</c> with <c>static T F&lt;T&gt;(T x)</c>.</param>

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Autodiff;
 
 /// <summary>
@@ -28,8 +31,11 @@ internal static class Perturbation
 
     /// <summary>The tag of a result of operands tagged a and b.</summary>
     /// <exception cref="InvalidOperationException">a and b belong to two different differentiations.</exception>
+    // Inlined into every operation of every number type: the throw lives in a helper, since a method that throws is
+    // not inlined, and a call per operation cost as much as the operation.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Combine(long a, long b) =>
-        a == b || b == 0 ? a : a == 0 ? b : throw Confused();
+        a == b || b == 0 ? a : a == 0 ? b : ThrowConfused();
 
     /// <summary>Checks that a result's tag is the reading differentiation's own (or 0, a constant) before its tangent is read.</summary>
     /// <exception cref="InvalidOperationException">The result carries the perturbation of another differentiation.</exception>
@@ -38,6 +44,9 @@ internal static class Perturbation
         if (result != own && result != 0)
             throw Escaped();
     }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static long ThrowConfused() => throw Confused();
 
     private static InvalidOperationException Confused() => new(
         "Perturbation confusion: numbers of two different forward differentiations met in one operation. A derivative " +
