@@ -148,6 +148,16 @@ public sealed class OptimizationProperties
     }
 
     [Fact]
+    public void A_point_where_the_gradient_does_not_vanish_is_not_stationary()
+    {
+        static T Bowl<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0] * x[0] + x[1] * x[1];
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Bowl, [3.0, 4.0])); // ‖∇f‖ = 10
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Bowl, [1e-9, 0.0]));  // ‖∇f‖ = 2·10⁻⁹ > 10⁻¹⁰
+        Assert.Equal(StationaryPointKind.Minimum, StationaryPoint.Classify(Bowl, [1e-9, 0.0], tolerance: 1e-8));
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Rosenbrock, [0.0, 0.0]));
+    }
+
+    [Fact]
     public void Sharpness_is_the_top_eigenvalue_and_Hutchinson_estimates_the_trace()
     {
         double[] eigenvalues = SymmetricEigen.Values(A);
