@@ -93,4 +93,14 @@ public sealed class SecondOrderBadInputTests
     [InlineData(double.PositiveInfinity)]
     public void Classify_rejects_a_NaN_negative_or_infinite_tolerance(double tolerance) =>
         Named("tolerance", () => StationaryPoint.Classify(Linear, [0.0, 0.0], tolerance));
+
+    [Fact]
+    public void Gauss_Newton_names_its_own_parameters()
+    {
+        static T[] Residual<T>(ReadOnlySpan<T> t) where T : IFloatingPointIeee754<T> => [t[0] - T.One];
+        Named("residual", () => Newton.GaussNewtonStep<double>(null!, [1.0]));
+        Named("theta", () => Newton.GaussNewtonStep(Residual, ReadOnlySpan<double>.Empty));
+        Named("residual", () => Newton.GaussNewtonStep<double>(t => [], [1.0]));
+        Named("residual", () => Newton.GaussNewtonStep<double>(t => null!, [1.0]));
+    }
 }
