@@ -28,8 +28,26 @@ public static class ChainRule
     {
         T product = a * b;
         // Fast path: a NaN product is rare (0 · ∞ or a NaN factor), so the branch predicts well.
-        return T.IsNaN(product) ? ZeroWins<T>.Times(a, b, product) : product;
+        return T.IsNaN(product) ? Slow(a, b, product) : product;
     }
+
+    /// <summary>
+    /// a·b + c·d (the product rule's two terms, partial times tangent each) with a zero factor winning in each term.
+    /// One NaN test for both terms: the sum is computed as usual and only a NaN sum (rare) is recomputed term by term.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Sum<T>(T a, T b, T c, T d) where T : IFloatingPointIeee754<T>
+    {
+        T sum = a * b + c * d;
+        return T.IsNaN(sum) ? SlowSum(a, b, c, d) : sum;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T SlowSum<T>(T a, T b, T c, T d) where T : IFloatingPointIeee754<T> => Times(a, b) + Times(c, d);
+
+    // Kept out of line so the inlined fast path stays one multiply and one test (nested duals inline it often).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Slow<T>(T a, T b, T product) where T : IFloatingPointIeee754<T> => ZeroWins<T>.Times(a, b, product);
 
     // The slow path, chosen once per type: part by part for dual numbers, a zero check for everything else.
     private static class ZeroWins<T> where T : IFloatingPointIeee754<T>
@@ -45,7 +63,6 @@ public static class ChainRule
             return parts.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<T, T, T, T>>();
         }
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
         private static T Scalar(T a, T b, T product) => T.IsZero(a) || T.IsZero(b) ? T.Zero : product;
     }
 

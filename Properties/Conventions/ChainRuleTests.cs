@@ -29,4 +29,13 @@ public sealed class ChainRuleTests
             new Dual<Dual<double>>(new(double.PositiveInfinity, 0), new(0, 0)), new Dual<Dual<double>>(new(0, 0), new(0, 0)));
         Assert.Equal(new Dual<Dual<double>>(new(0, 0), new(0, 0)), nested);
     }
+
+    [Fact]
+    public void Sum_is_the_product_rule_pair_with_a_zero_factor_winning_in_each_term()
+    {
+        Assert.Equal(2.0 * 3 + 4.0 * 5, ChainRule.Sum(2.0, 3.0, 4.0, 5.0));
+        Assert.Equal(7.0, ChainRule.Sum(0.0, double.PositiveInfinity, 7.0, 1.0)); // 0·∞ + 7·1
+        Assert.Equal(0.0, ChainRule.Sum(double.NaN, 0.0, 0.0, double.NegativeInfinity));
+        Assert.True(double.IsNaN(ChainRule.Sum(double.PositiveInfinity, 1.0, double.NegativeInfinity, 1.0))); // ∞ − ∞ stays NaN
+    }
 }
