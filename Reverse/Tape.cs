@@ -170,8 +170,9 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
 
     /// <summary>
     /// The backward sweep: given adjoints seeded on some nodes, accumulates ∂output/∂node into every node, from
-    /// the last record down to the first after the inputs (which have no parents). A zero adjoint propagates
-    /// nothing, even through an infinite partial.
+    /// the last record down to the first after the inputs (which have no parents). Each step multiplies by
+    /// <see cref="ChainRule.Times{T}"/>: a zero adjoint propagates nothing, even through an infinite partial, and a
+    /// zero partial passes nothing on, even from an infinite adjoint.
     /// </summary>
     /// <remarks>
     /// A block is pulled when the sweep meets its last output: every use of any of its outputs was recorded after
@@ -202,10 +203,11 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                 else if (!T.IsZero(adjoint[first + k]))
                 {
                     T a = adjoint[first + k];
+                    // A zero partial wins over an infinite adjoint (√(x·x) at 0: ∞ · 0 = 0, not NaN).
                     if (node.A >= 0)
-                        adjoint[node.A] += a * node.Da;
+                        adjoint[node.A] += ChainRule.Times(a, node.Da);
                     if (node.B >= 0)
-                        adjoint[node.B] += a * node.Db;
+                        adjoint[node.B] += ChainRule.Times(a, node.Db);
                 }
             }
         }

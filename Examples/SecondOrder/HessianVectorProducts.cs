@@ -46,7 +46,7 @@ internal static class HessianVectorProducts
     {
         double[,] hessian = Autodiff.Forward.Hessian(F, x);
         double[] eigenvalues = SymmetricEigen.Values(hessian);
-        double largest = Math.Abs(eigenvalues[0]) > Math.Abs(eigenvalues[^1]) ? eigenvalues[0] : eigenvalues[^1];
+        double largest = eigenvalues[^1]; // sharpness is λ_max, the largest algebraic eigenvalue
         double trace = 0, offDiagonal = 0;
         for (int i = 0; i < x.Length; i++)
             for (int j = 0; j < x.Length; j++)
@@ -55,11 +55,11 @@ internal static class HessianVectorProducts
 
         Console.WriteLine($"  Curvature at x = {Point(x)} from HVPs alone, beside the dense Hessian's eigenvalues");
         Console.WriteLine($"  SymmetricEigen.Values(Forward.Hessian) = {Vector(eigenvalues)} and trace.");
-        Console.WriteLine("  Curvature.Sharpness: power iteration v ← Hv/‖Hv‖ on HVPs;  Curvature.HutchinsonTrace: the mean of zᵀHz");
+        Console.WriteLine("  Curvature.Sharpness: λ_max by power iteration v ← Hv/‖Hv‖ on HVPs (shifted if a negative λ dominates);  Curvature.HutchinsonTrace: the mean of zᵀHz");
         Console.WriteLine($"  over {Num(Samples)} Rademacher z, whose standard error is √(2Σ_(i≠j) H_ij² / {Num(Samples)}) "
             + $"= {Sci(standardError)}: allowed 4 of them.");
         var table = new Table(1, "", "from HVPs", "from the matrix", "rel. diff", "tolerance");
-        table.Row(["sharpness (largest |λ|)", .. log.Compare(Autodiff.Curvature.Sharpness<double>(F, x), largest, Comparison.Iterative),
+        table.Row(["sharpness λ_max", .. log.Compare(Autodiff.Curvature.Sharpness<double>(F, x), largest, Comparison.Iterative),
             Sci(Comparison.Iterative)]);
         double traceTolerance = 4 * standardError / Math.Abs(trace);
         table.Row(["tr ∇²f", .. log.Compare(Autodiff.Curvature.HutchinsonTrace<double>(F, x, Samples), trace, traceTolerance),

@@ -19,15 +19,19 @@ public sealed record Trajectory<T>(Arr<T[]> Points, Arr<T> Losses)
 public static class GradientDescent
 {
     /// <summary>Runs <paramref name="iterations"/> steps from x₀ and returns every iterate with its loss.</summary>
-    /// <exception cref="ArgumentException">x₀ is empty, the learning rate is not positive, the momentum is not in [0, 1),
-    /// or iterations is negative.</exception>
+    /// <exception cref="ArgumentException">f is null, x₀ is empty or has a NaN or infinite entry, the learning rate is
+    /// not positive and finite, the momentum is not in [0, 1), or iterations is negative.</exception>
     public static Trajectory<T> Run<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x0, T learningRate, T momentum, int iterations)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x0, nameof(x0));
-        if (!(learningRate > T.Zero))
-            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate η must be positive.");
+        foreach (T xi in x0)
+            if (!T.IsFinite(xi))
+                throw new ArgumentException($"x0 has the entry {xi}; the starting point must be finite.", nameof(x0));
+        // Written so that NaN fails too (every comparison with NaN is false); +∞ would make every step NaN.
+        if (!(learningRate > T.Zero && T.IsFinite(learningRate)))
+            throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate η must be positive and finite.");
         if (!(momentum >= T.Zero && momentum < T.One))
             throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "The momentum μ must lie in [0, 1).");
         ArgumentOutOfRangeException.ThrowIfNegative(iterations);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using LanguageExt;
+using LanguageExt.Common;
 
 namespace Autodiff;
 
@@ -14,23 +15,33 @@ public static class Newton
     /// The Newton step Δ* = −∇²f(x)⁻¹ ∇f(x)ᵀ, the minimiser of the quadratic model
     /// f(x) + ∇f Δ + ½ Δᵀ∇²f Δ, solving ∇²f Δ = −∇fᵀ with the gradient and Hessian from n forward-over-reverse passes.
     /// </summary>
-    /// <returns>Δ*, or a failure when ∇²f(x) is singular.</returns>
-    /// <exception cref="ArgumentException">x is empty.</exception>
+    /// <returns>Δ*, or a failure when ∇²f(x) is singular or ∇f(x) or ∇²f(x) has a NaN or infinite entry.</returns>
+    /// <exception cref="ArgumentException">f is null, or x is empty or has a NaN or infinite entry.</exception>
     public static Fin<T[]> Step<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
+        Finite.Require(x, nameof(x));
         (T[] gradient, T[,] hessian) = GradientAndHessian(f, x);
+        // Solve would reject a non-finite system as a bad argument named a or b; here it is f's answer at x.
+        if (!Finite.All(gradient, hessian))
+            return Error.New("The gradient or the Hessian of f at x has a NaN or infinite entry; the Newton step is undefined.");
         return Solve.Linear(hessian, Array.ConvertAll(gradient, g => -g));
     }
 
     /// <summary>
     /// The Gauss–Newton step for L(θ) = ½‖r(θ)‖²: with J = dr/dθ, ∇L = rᵀJ and ∇²L ≈ JᵀJ (dropping Σ rᵢ∇²rᵢ),
-    /// it solves JᵀJ Δ = −Jᵀr by Cholesky. JᵀJ is positive semi-definite; a rank-deficient J is reported as a failure.
+    /// it solves JᵀJ Δ = −Jᵀr by Cholesky. JᵀJ is positive semi-definite; a rank-deficient J, or a NaN or infinite
+    /// entry of r or J, is reported as a failure.
     /// </summary>
-    /// <exception cref="ArgumentException">θ is empty or r returns no outputs.</exception>
+    /// <exception cref="ArgumentException">residual is null or returns no outputs, or theta is empty or has a NaN or
+    /// infinite entry.</exception>
     public static Fin<T[]> GaussNewtonStep<T>(VectorFunction<Tracked<T>> residual, ReadOnlySpan<T> theta)
         where T : IFloatingPointIeee754<T>
     {
-        (T[] r, Pullback<T> pullback) = Reverse.Vjp(residual, theta);
+        ArgumentNullException.ThrowIfNull(residual);
+        Require.NotEmpty(theta, nameof(theta));
+        Finite.Require(theta, nameof(theta));
+        // Reverse.Vjp checks the outputs too, but under its own parameter name f; check them here under ours.
+        (T[] r, Pullback<T> pullback) = Reverse.Vjp(t => Require.Arity(residual(t), null, nameof(residual)), theta);
         int n = theta.Length;
         var rows = new T[r.Length][];
         var unit = new T[r.Length];
@@ -54,6 +65,9 @@ public static class Newton
                 normal[a, b] = sum;
             }
         }
+        // Solve would reject a non-finite system as a bad argument named a or b; here it is the residual's answer.
+        if (!Finite.All(rhs, normal))
+            return Error.New("The residual or its Jacobian at theta has a NaN or infinite entry; the Gauss–Newton step is undefined.");
         return Solve.Cholesky(normal, rhs);
     }
 

@@ -65,6 +65,19 @@ public sealed class OptimizationProperties
     }
 
     [Fact]
+    public void A_non_finite_gradient_or_Hessian_is_a_failure_and_a_non_finite_point_is_bad_input()
+    {
+        static T Root<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => T.Sqrt(x[0]) + x[1] * x[1];
+        static T[] RootResidual<T>(ReadOnlySpan<T> t) where T : IFloatingPointIeee754<T> => [T.Sqrt(t[0]), t[1]];
+        Fin<double[]> step = Newton.Step(Root, [-1.0, 2.0]); // √ of a negative: NaN
+        Assert.True(step.IsFail);
+        step.IfFail(e => Assert.Contains("NaN or infinite", e.Message));
+        Assert.True(Newton.GaussNewtonStep(RootResidual, [-1.0, 2.0]).IsFail);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Newton.Step(Root, [double.NaN, 2.0])).ParamName);
+        Assert.Equal("theta", Assert.Throws<ArgumentException>(() => Newton.GaussNewtonStep(RootResidual, [1.0, double.PositiveInfinity])).ParamName);
+    }
+
+    [Fact]
     public void Gauss_Newton_solves_linear_least_squares_in_one_step() =>
         Verify.ForAll(Cases.Vectors(3, -3, 3), theta =>
         {
@@ -145,6 +158,16 @@ public sealed class OptimizationProperties
         Assert.Equal(StationaryPointKind.Saddle, StationaryPoint.Classify(Saddle, [0.0, 0.0]));
         Assert.Equal(StationaryPointKind.Degenerate, StationaryPoint.Classify(Flat, [0.0, 0.0]));
         Assert.Equal(StationaryPointKind.Minimum, StationaryPoint.Classify(Rosenbrock, [1.0, 1.0]));
+    }
+
+    [Fact]
+    public void A_point_where_the_gradient_does_not_vanish_is_not_stationary()
+    {
+        static T Bowl<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x[0] * x[0] + x[1] * x[1];
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Bowl, [3.0, 4.0])); // ‖∇f‖ = 10
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Bowl, [1e-9, 0.0]));  // ‖∇f‖ = 2·10⁻⁹ > 10⁻¹⁰
+        Assert.Equal(StationaryPointKind.Minimum, StationaryPoint.Classify(Bowl, [1e-9, 0.0], tolerance: 1e-8));
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Rosenbrock, [0.0, 0.0]));
     }
 
     [Fact]

@@ -64,6 +64,43 @@ public sealed class SecondOrderBadInputTests
         Assert.Equal(StationaryPointKind.Minimum, StationaryPoint.Classify(Slim, [0.0, 0.0]));
         Assert.Equal(StationaryPointKind.Maximum, StationaryPoint.Classify(Tilted, [0.0, 0.0]));
         Assert.Equal(StationaryPointKind.Degenerate, StationaryPoint.Classify(Slim, [0.0, 0.0], tolerance: 1e-6));
-        Assert.Equal(StationaryPointKind.Degenerate, StationaryPoint.Classify(Linear, [0.0, 0.0]));
+        Assert.Equal(StationaryPointKind.NotStationary, StationaryPoint.Classify(Linear, [0.0, 0.0])); // ∇f = (1, 2)
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Gradient_descent_rejects_a_non_finite_learning_rate(double eta) =>
+        Named("learningRate", () => GradientDescent.Run(Linear, [1.0], eta, 0.0, 1));
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(1.0)]
+    public void Gradient_descent_rejects_a_momentum_outside_0_1(double mu) =>
+        Named("momentum", () => GradientDescent.Run(Linear, [1.0], 0.1, mu, 1));
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public void Gradient_descent_rejects_a_non_finite_start(double x0) =>
+        Named("x0", () => GradientDescent.Run(Linear, [1.0, x0], 0.1, 0.0, 1));
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(-1e-10)]
+    [InlineData(double.PositiveInfinity)]
+    public void Classify_rejects_a_NaN_negative_or_infinite_tolerance(double tolerance) =>
+        Named("tolerance", () => StationaryPoint.Classify(Linear, [0.0, 0.0], tolerance));
+
+    [Fact]
+    public void Gauss_Newton_names_its_own_parameters()
+    {
+        static T[] Residual<T>(ReadOnlySpan<T> t) where T : IFloatingPointIeee754<T> => [t[0] - T.One];
+        Named("residual", () => Newton.GaussNewtonStep<double>(null!, [1.0]));
+        Named("theta", () => Newton.GaussNewtonStep(Residual, ReadOnlySpan<double>.Empty));
+        Named("residual", () => Newton.GaussNewtonStep<double>(t => [], [1.0]));
+        Named("residual", () => Newton.GaussNewtonStep<double>(t => null!, [1.0]));
     }
 }
