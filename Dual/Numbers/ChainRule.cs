@@ -66,9 +66,8 @@ public static class ChainRule
         private static T Scalar(T a, T b, T product) => T.IsZero(a) || T.IsZero(b) ? T.Zero : product;
     }
 
-    // (a₀ + a₁ε) ⊙ (b₀ + b₁ε) = a₀ ⊙ b₀ + (a₀ ⊙ b₁ + a₁ ⊙ b₀) ε. Only reached when the part product a₀b₀ is NaN.
-    // The public constructor gives the result perturbation tag 0 (it combines with any tag): only this rare path
-    // drops the tag; the operands' tags were already checked by the product that came out NaN.
+    // (a₀ + a₁ε) ⊙ (b₀ + b₁ε) = a₀ ⊙ b₀ + (a₀ ⊙ b₁ + a₁ ⊙ b₀) ε. Only reached when the part product a₀b₀ is NaN;
+    // the result keeps the perturbation tag the product already combined (and checked).
     private static Dual<U> DualParts<U>(Dual<U> a, Dual<U> b, Dual<U> product) where U : IFloatingPointIeee754<U> =>
-        new(Times(a.Value, b.Value), Times(a.Value, b.Tangent) + Times(a.Tangent, b.Value));
+        new(Times(a.Value, b.Value), Times(a.Value, b.Tangent) + Times(a.Tangent, b.Value), product.Tag);
 }

@@ -75,20 +75,20 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
 
     /// <summary>The product rule: (a + b ε)(c + d ε) = ac + (ad + bc) ε.</summary>
     public static Dual<T> operator *(Dual<T> left, Dual<T> right) =>
-        new(left.Value * right.Value, left.Value * right.Tangent + left.Tangent * right.Value, Perturbation.Combine(left._tag, right._tag));
+        new(left.Value * right.Value, ChainRule.Sum(left.Value, right.Tangent, left.Tangent, right.Value), Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>The quotient rule: (a + b ε)/(c + d ε) = a/c + (b − (a/c) d)/c ε.</summary>
     public static Dual<T> operator /(Dual<T> left, Dual<T> right)
     {
         T quotient = left.Value / right.Value;
-        return new(quotient, (left.Tangent - quotient * right.Tangent) / right.Value, Perturbation.Combine(left._tag, right._tag));
+        return new(quotient, (left.Tangent - ChainRule.Times(quotient, right.Tangent)) / right.Value, Perturbation.Combine(left._tag, right._tag));
     }
 
     /// <summary>f(a + b ε) = f(a) + f′(a) b ε, with f′ from the rule.</summary>
     public static Dual<T> Lift<TRule>(Dual<T> x, TRule rule) where TRule : struct, IUnaryRule
     {
         T fx = rule.F(x.Value);
-        return new(fx, T.IsZero(x.Tangent) ? T.Zero : rule.D1(x.Value, fx) * x.Tangent, x._tag);
+        return new(fx, T.IsZero(x.Tangent) ? T.Zero : ChainRule.Times(rule.D1(x.Value, fx), x.Tangent), x._tag);
     }
 
     /// <summary>f(a + b ε, c + d ε) = f(a, c) + (∂₁f b + ∂₂f d) ε; a zero tangent skips its partial.</summary>
@@ -98,9 +98,9 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
         T f = rule.F(x.Value, y.Value);
         T tangent = T.Zero;
         if (!T.IsZero(x.Tangent))
-            tangent += rule.Dx(x.Value, y.Value, f) * x.Tangent;
+            tangent += ChainRule.Times(rule.Dx(x.Value, y.Value, f), x.Tangent);
         if (!T.IsZero(y.Tangent))
-            tangent += rule.Dy(x.Value, y.Value, f) * y.Tangent;
+            tangent += ChainRule.Times(rule.Dy(x.Value, y.Value, f), y.Tangent);
         return new(f, tangent, tag);
     }
 

@@ -99,13 +99,13 @@ public readonly struct MultiDual<T> : IAutodiffNumber<MultiDual<T>, T>
 
     /// <summary>The product rule per direction: (a + Σ b_i ε_i)(c + Σ d_i ε_i) = ac + Σ (a d_i + b_i c) ε_i.</summary>
     public static MultiDual<T> operator *(MultiDual<T> left, MultiDual<T> right) =>
-        new(left.Value * right.Value, left.Value * right._tangent + left._tangent * right.Value, Perturbation.Combine(left._tag, right._tag));
+        new(left.Value * right.Value, Partials<T>.Product(left.Value, right._tangent, left._tangent, right.Value), Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>The quotient rule per direction: (a + Σ b_i ε_i)/(c + Σ d_i ε_i) = a/c + Σ (b_i − (a/c) d_i)/c ε_i.</summary>
     public static MultiDual<T> operator /(MultiDual<T> left, MultiDual<T> right)
     {
         T quotient = left.Value / right.Value;
-        return new(quotient, (left._tangent - quotient * right._tangent) / right.Value, Perturbation.Combine(left._tag, right._tag));
+        return new(quotient, (left._tangent - Partials<T>.Times(quotient, right._tangent)) / right.Value, Perturbation.Combine(left._tag, right._tag));
     }
 
     /// <summary>f(a + Σ b_i ε_i) = f(a) + Σ f′(a) b_i ε_i, with f′ from the rule, computed once for all directions.</summary>

@@ -50,12 +50,6 @@ internal readonly struct Partials<T>
 
     public static Partials<T> operator -(Partials<T> a) => new(-a._b0, -a._b1, -a._b2, -a._b3);
 
-    /// <summary>s·b_i.</summary>
-    public static Partials<T> operator *(T s, Partials<T> b) => new(s * b._b0, s * b._b1, s * b._b2, s * b._b3);
-
-    /// <summary>b_i·s.</summary>
-    public static Partials<T> operator *(Partials<T> b, T s) => new(b._b0 * s, b._b1 * s, b._b2 * s, b._b3 * s);
-
     /// <summary>b_i / s.</summary>
     public static Partials<T> operator /(Partials<T> b, T s) => new(b._b0 / s, b._b1 / s, b._b2 / s, b._b3 / s);
 
@@ -73,15 +67,24 @@ internal readonly struct Partials<T>
     public static Partials<T> Chain(T dx, Partials<T> bx, T dy, Partials<T> by) =>
         new(Sum(dx, bx._b0, dy, by._b0), Sum(dx, bx._b1, dy, by._b1), Sum(dx, bx._b2, dy, by._b2), Sum(dx, bx._b3, dy, by._b3));
 
-    private static T Term(T d, T b) => T.IsZero(b) ? T.Zero : d * b;
+    /// <summary>The product rule per direction, a·d_i + b_i·c, in <see cref="ChainRule.Sum{T}"/>'s zero-wins form (as Dual's ×).</summary>
+    public static Partials<T> Product(T a, Partials<T> d, Partials<T> b, T c) =>
+        new(ChainRule.Sum(a, d._b0, b._b0, c), ChainRule.Sum(a, d._b1, b._b1, c),
+            ChainRule.Sum(a, d._b2, b._b2, c), ChainRule.Sum(a, d._b3, b._b3, c));
+
+    /// <summary>s·b_i in <see cref="ChainRule.Times{T}"/>'s zero-wins form (as Dual's ÷).</summary>
+    public static Partials<T> Times(T s, Partials<T> b) =>
+        new(ChainRule.Times(s, b._b0), ChainRule.Times(s, b._b1), ChainRule.Times(s, b._b2), ChainRule.Times(s, b._b3));
+
+    private static T Term(T d, T b) => T.IsZero(b) ? T.Zero : ChainRule.Times(d, b);
 
     private static T Sum(T dx, T bx, T dy, T by)
     {
         T sum = T.Zero;
         if (!T.IsZero(bx))
-            sum += dx * bx;
+            sum += ChainRule.Times(dx, bx);
         if (!T.IsZero(by))
-            sum += dy * by;
+            sum += ChainRule.Times(dy, by);
         return sum;
     }
 

@@ -153,11 +153,13 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
             return Constant(left.Value * right.Value);
         long tag = Perturbation.Combine(left._tag, right._tag);
         var c = new T[n];
-        for (int k = 0; k < n; k++)
+        // The value keeps IEEE arithmetic; the derivative coefficients follow the chain rule's zero-wins convention.
+        c[0] = left.Value * right.Value;
+        for (int k = 1; k < n; k++)
         {
             T sum = T.Zero;
             for (int j = 0; j <= k; j++)
-                sum += left.Coefficient(j) * right.Coefficient(k - j);
+                sum += ChainRule.Times(left.Coefficient(j), right.Coefficient(k - j));
             c[k] = sum;
         }
         return new(c, n, tag);
@@ -176,7 +178,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         {
             T sum = left.Coefficient(k);
             for (int j = 1; j <= k; j++)
-                sum -= right.Coefficient(j) * q[k - j];
+                sum -= ChainRule.Times(right.Coefficient(j), q[k - j]);
             q[k] = sum / y0;
         }
         return new(q, n, tag);
@@ -266,7 +268,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         {
             T xj = x.Coefficient(j);
             if (!T.IsZero(xj))
-                sum += T.CreateChecked(j) * xj * v.Coefficient(k - j);
+                sum += ChainRule.Times(T.CreateChecked(j) * xj, v.Coefficient(k - j));
         }
         return sum / T.CreateChecked(k);
     }

@@ -13,10 +13,6 @@ namespace Autodiff.Properties.Conventions;
 /// </remarks>
 public sealed class KinkAgreementTests
 {
-    /// <summary>Set on the tests that need the ChainRule.Times calls in Dual.cs and Taylor.cs (the report's patch).</summary>
-    public const string NeedsNumberTypeEdits =
-        "Needs the ChainRule.Times calls in Dual/Numbers/Dual.cs and Taylor.cs (patch in the fix/second-order-edges report); un-skip once applied.";
-
     /// <summary>A function ℝⁿ → ℝ written once, run by every mode.</summary>
     public interface IScalar
     {
@@ -59,7 +55,7 @@ public sealed class KinkAgreementTests
         public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => T.Hypot(x[0], x[1]);
     }
 
-    [Fact(Skip = NeedsNumberTypeEdits)]
+    [Fact]
     public void Sqrt_of_a_square_has_derivative_zero_at_zero_in_every_mode() =>
         GradientsAgree(new SqrtOfSquare(), [0.0], [0.0]);
 
@@ -70,12 +66,12 @@ public sealed class KinkAgreementTests
         Assert.Equal(0.0, Newton.GradientAndHessian(new SqrtOfSquare().F, [0.0]).Gradient[0]);
     }
 
-    [Fact(Skip = NeedsNumberTypeEdits)]
+    [Fact]
     public void Sqrt_of_a_square_has_second_derivative_infinity_at_zero_in_every_second_order_mode() =>
         // d²√(x·x) = d²|x| is 2δ(x) in the sense of distributions: the modes all answer +∞ (never NaN).
         HessiansAgree(new SqrtOfSquare(), [0.0], new[,] { { double.PositiveInfinity } });
 
-    [Fact(Skip = NeedsNumberTypeEdits)]
+    [Fact]
     public void A_constant_zero_times_sqrt_has_derivatives_zero_at_zero_in_every_mode()
     {
         GradientsAgree(new MaskedSqrt(), [0.0], [0.0]);
@@ -116,7 +112,7 @@ public sealed class KinkAgreementTests
         public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => T.Log(x[0]) / T.CreateChecked(2);
     }
 
-    [Fact(Skip = NeedsNumberTypeEdits)]
+    [Fact]
     public void A_quotient_by_a_constant_keeps_the_infinite_derivative_of_ln_at_zero_in_every_mode() =>
         // d(ln x / 2) = 1/(2x) = +∞ at 0; IEEE gave (∞ − (−∞)·0)/2 = NaN forward, +∞ in reverse.
         GradientsAgree(new HalfLog(), [0.0], [double.PositiveInfinity]);
