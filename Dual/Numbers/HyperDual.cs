@@ -24,9 +24,11 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     /// <summary>Creates a + b ε₁ + c ε₂ + d ε₁ε₂.</summary>
     public HyperDual(T value, T e1, T e2, T e1e2) => _nested = new(new(value, e2), new(e1, e1e2));
 
-    // Both levels carry the differentiation's tag: they are different types, so they never combine with each other.
+    // The outer level carries the differentiation's tag. It is enough: every operation on a tagged hyper-dual number
+    // yields a tagged one, whatever its parts, so a result that depends on another differentiation's number carries
+    // that number's tag; the inner level stays untagged (its tag checks then cost a compare, not a branch taken).
     internal HyperDual(T value, T e1, T e2, T e1e2, long tag) =>
-        _nested = new(new(value, e2, tag), new(e1, e1e2, tag), tag);
+        _nested = new(new(value, e2), new(e1, e1e2), tag);
 
     private HyperDual(Dual<Dual<T>> nested) => _nested = nested;
 
@@ -34,8 +36,6 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     internal T E1E2For(long tag)
     {
         Perturbation.Own(_nested.Tag, tag);
-        Perturbation.Own(_nested.Value.Tag, tag);
-        Perturbation.Own(_nested.Tangent.Tag, tag);
         return E1E2;
     }
 
