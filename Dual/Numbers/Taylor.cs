@@ -156,12 +156,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         // The value keeps IEEE arithmetic; the derivative coefficients follow the chain rule's zero-wins convention.
         c[0] = left.Value * right.Value;
         for (int k = 1; k < n; k++)
-        {
-            T sum = T.Zero;
-            for (int j = 0; j <= k; j++)
-                sum += ChainRule.Times(left.Coefficient(j), right.Coefficient(k - j));
-            c[k] = sum;
-        }
+            c[k] = Convolution(left.Stored, right.Stored, 0, k);
         return new(c, n, tag);
     }
 
@@ -176,10 +171,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         T y0 = right.Value;
         for (int k = 0; k < n; k++)
         {
-            T sum = left.Coefficient(k);
-            for (int j = 1; j <= k; j++)
-                sum -= ChainRule.Times(right.Coefficient(j), q[k - j]);
-            q[k] = sum / y0;
+            q[k] = (left.Coefficient(k) - Convolution(right.Stored, q, 1, k)) / y0;
         }
         return new(q, n, tag);
     }
@@ -259,6 +251,23 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
             ? next
             : throw new InvalidOperationException("Internal error: a derivative series lost an order of accuracy.");
     }
+
+    // Σ_{j=from..k} a_j b_{k−j} (entries past a span are 0), its products in the chain rule's zero-wins form: summed
+    // plainly, and term by term through ChainRule only when the plain sum is NaN (rare), as ChainRule.Sum does.
+    private static T Convolution(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int from, int k)
+    {
+        T sum = T.Zero;
+        for (int j = from; j <= k; j++)
+            sum += At(a, j) * At(b, k - j);
+        if (!T.IsNaN(sum))
+            return sum;
+        sum = T.Zero;
+        for (int j = from; j <= k; j++)
+            sum += ChainRule.Times(At(a, j), At(b, k - j));
+        return sum;
+    }
+
+    private static T At(ReadOnlySpan<T> c, int k) => k < c.Length ? c[k] : T.Zero;
 
     // The k-th coefficient of ∫ v dx: (1/k) Σ_{j=1..k} j x_j v_{k−j}; a zero x_j contributes zero whatever v is.
     private static T Integrate(Taylor<T> x, Taylor<T> v, int k)
