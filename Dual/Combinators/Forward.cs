@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Autodiff;
@@ -133,15 +135,30 @@ public static partial class Forward
         // Column 0 runs first: it fixes m, which every other column is checked against.
         Dual<T>[] first = Column(f, Seed<T>(point, default, tag), point, 0, tag, null);
         int m = first.Length;
-        var jacobian = new T[m * n];
-        Store(first, 0);
-        Parallelism.For(1, n, parallel, () => Seed<T>(point, default, tag), (j, input) => Store(Column(f, input, point, j, tag, m), j));
-        return jacobian;
+        // Columns are stored contiguously (Jᵀ, in pooled memory: no fresh pages to fault in) and transposed at the end:
+        // workers writing neighbouring columns of a row-major J would share every cache line they write.
+        T[] transposed = ArrayPool<T>.Shared.Rent(n * m);
+        try
+        {
+            Store(first, 0);
+            Parallelism.For(1, n, parallel, () => Seed<T>(point, default, tag), (j, input) => Store(Column(f, input, point, j, tag, m), j));
+            // Every entry is written below, so the result need not be zeroed first.
+            T[] jacobian = GC.AllocateUninitializedArray<T>(m * n);
+            for (int j = 0; j < n; j++)
+                for (int i = 0; i < m; i++)
+                    jacobian[i * n + j] = transposed[j * m + i];
+            return jacobian;
+        }
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            ArrayPool<T>.Shared.Return(transposed, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
 
         void Store(Dual<T>[] column, int j)
         {
             for (int i = 0; i < column.Length; i++)
-                jacobian[i * n + j] = column[i].TangentFor(tag);
+                transposed[j * m + i] = column[i].TangentFor(tag);
         }
     }
 
