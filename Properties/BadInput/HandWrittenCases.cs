@@ -133,7 +133,9 @@ public sealed class HandWrittenBadInputTests
         Assert.Equal("n", Assert.ThrowsAny<ArgumentException>(() => new double[8].ToCube(-2)).ParamName);
         Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => new ThrowingValue().Hvp().Along(null!)).ParamName);
         (double[] _, LinearMap<double> map) = new Identityish().Linearize().F([1.0, 2.0]);
-        Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => map.Invoke([1.0])).ParamName);
+        var e = Assert.ThrowsAny<ArgumentException>(() => map.Invoke([1.0]));
+        Assert.Equal("v", e.ParamName);
+        Assert.Contains("length 1 but the function has 2 inputs", e.Message);
     }
 
     private readonly struct Identityish : IVectorFunction
