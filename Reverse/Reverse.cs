@@ -78,8 +78,20 @@ public static partial class Reverse
     internal static T[] JacobianRowMajor<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
-        (T[] value, Pullback<T> pullback) = Vjp(f, x);
-        int m = value.Length, n = x.Length;
+        (T[] _, Pullback<T> pullback) = Vjp(f, x);
+        T[] jacobian = Rows(pullback, parallel);
+        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
+        pullback.Release();
+        return jacobian;
+    }
+
+    /// <summary>
+    /// J, row-major, read from a pullback by m sweeps: row i is e_iᵀJ. The sweeps run over the cores when
+    /// <paramref name="parallel"/> and m is large enough (a pullback is pure and thread-safe); bit-identical either way.
+    /// </summary>
+    internal static T[] Rows<T>(Pullback<T> pullback, bool parallel) where T : IFloatingPointIeee754<T>
+    {
+        int m = pullback.OutputLength, n = pullback.InputLength;
         var jacobian = new T[m * n];
         Parallelism.For(0, m, parallel, () => Zeros<T>(m), (i, cotangent) =>
         {
@@ -87,8 +99,6 @@ public static partial class Reverse
             pullback.Invoke(cotangent).CopyTo(jacobian, i * n);
             cotangent[i] = T.Zero;
         });
-        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
-        pullback.Release();
         return jacobian;
     }
 

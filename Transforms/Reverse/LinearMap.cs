@@ -19,7 +19,7 @@ public sealed class LinearMap<T> where T : IFloatingPointIeee754<T>
     internal LinearMap(Pullback<T> transpose)
     {
         Transpose = transpose;
-        _jacobian = new(() => Rows(transpose), LazyThreadSafetyMode.ExecutionAndPublication);
+        _jacobian = new(() => Reverse.Rows(transpose, parallel: false), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The transpose ū ↦ ūᵀ J: the pullback of the same record.</summary>
@@ -58,22 +58,6 @@ public sealed class LinearMap<T> where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(map);
         return map.ToFunc();
-    }
-
-    private static T[] Rows(Pullback<T> pullback)
-    {
-        int m = pullback.OutputLength, n = pullback.InputLength;
-        var jacobian = new T[m * n];
-        var cotangent = new T[m];
-        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
-        cotangent.AsSpan().Fill(T.Zero);
-        for (int i = 0; i < m; i++)
-        {
-            cotangent[i] = T.One;
-            pullback.Invoke(cotangent).CopyTo(jacobian, i * n);
-            cotangent[i] = T.Zero;
-        }
-        return jacobian;
     }
 }
 
