@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using static Autodiff.Properties.Support.TestFunctions;
 
 namespace Autodiff.Properties.BadInput;
 
@@ -14,16 +15,6 @@ using Reverse = Autodiff.Reverse;
 /// </summary>
 public static class HandWrittenCases
 {
-    private static T Sum<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        T s = T.Zero;
-        foreach (T v in x)
-            s += v * v;
-        return s;
-    }
-
-    private static T[] Identity<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x.ToArray();
-
     // A function whose number of outputs grows with every call.
     private static VectorFunction<T> Growing<T>()
     {
@@ -42,43 +33,43 @@ public static class HandWrittenCases
         ("Forward.Jvp", "x", () => Forward.Jvp(Identity, Empty, Empty)),
         ("Forward.Jvp", "v", () => Forward.Jvp(Identity, Two, One)),
         ("Forward.Jvp", "f", () => Forward.Jvp<double>(_ => [], Two, Two)),
-        ("Forward.DirectionalDerivative", "v", () => Forward.DirectionalDerivative(Sum, Two, One)),
-        ("Forward.Gradient", "x", () => Forward.Gradient(Sum, Empty)),
+        ("Forward.DirectionalDerivative", "v", () => Forward.DirectionalDerivative(SumOfSquares, Two, One)),
+        ("Forward.Gradient", "x", () => Forward.Gradient(SumOfSquares, Empty)),
         ("Forward.Jacobian", "f", () => Forward.Jacobian(Growing<Dual<double>>(), Two)),
         ("Forward.Jacobian", "x", () => Forward.Jacobian(Identity, Empty)),
-        ("Forward.Hessian", "x", () => Forward.Hessian(Sum, Empty)),
-        ("Forward.GradientChunked", "x", () => Forward.GradientChunked(Sum, Empty)),
+        ("Forward.Hessian", "x", () => Forward.Hessian(SumOfSquares, Empty)),
+        ("Forward.GradientChunked", "x", () => Forward.GradientChunked(SumOfSquares, Empty)),
         ("Forward.JacobianChunked", "f", () => Forward.JacobianChunked(Growing<MultiDual<double>>(), [1.0, 2.0, 3.0, 4.0, 5.0])),
         ("MultiDual..ctor", "tangent", () => _ = new MultiDual<double>(1.0, [1.0, 2.0, 3.0, 4.0, 5.0])),
         ("Reverse.Vjp", "x", () => Reverse.Vjp(Identity, Empty)),
         ("Reverse.Vjp", "f", () => Reverse.Vjp<double>(_ => null!, Two)),
-        ("Reverse.Grad", "x", () => Reverse.Grad(Sum, Empty)),
-        ("Reverse.ValueAndGrad", "x", () => Reverse.ValueAndGrad(Sum, Empty)),
+        ("Reverse.Grad", "x", () => Reverse.Grad(SumOfSquares, Empty)),
+        ("Reverse.ValueAndGrad", "x", () => Reverse.ValueAndGrad(SumOfSquares, Empty)),
         ("Reverse.Jacobian", "f", () => Reverse.Jacobian<double>(_ => [], Two)),
         ("Reverse.Primitive", "forward", () => Reverse.Grad<double>(x => Reverse.Primitive(x, null!, (u, _, _) => u.ToArray())[0], Two)),
         ("Reverse.Checkpoint", "segment", () => Reverse.Grad<double>(x => Reverse.Checkpoint(null!, x)[0], Two)),
-        ("Hessian.Hvp", "v", () => Hessian.Hvp(Sum, Two, One)),
-        ("Hessian.HvpReverseOverForward", "v", () => Hessian.HvpReverseOverForward(Sum, Two, One)),
-        ("Hessian.Vhp", "v", () => Hessian.Vhp(Sum, Two, One)),
-        ("Hessian.Dense", "x", () => Hessian.Dense(Sum, Empty)),
+        ("Hessian.Hvp", "v", () => Hessian.Hvp(SumOfSquares, Two, One)),
+        ("Hessian.HvpReverseOverForward", "v", () => Hessian.HvpReverseOverForward(SumOfSquares, Two, One)),
+        ("Hessian.Vhp", "v", () => Hessian.Vhp(SumOfSquares, Two, One)),
+        ("Hessian.Dense", "x", () => Hessian.Dense(SumOfSquares, Empty)),
         ("Hessian.OfVectorFunction", "f", () => Hessian.OfVectorFunction(Growing<Tracked<Dual<double>>>(), Two)),
-        ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(Sum, Two, Two, -1)),
-        ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(Sum, Two, One, 2)),
+        ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(SumOfSquares, Two, Two, -1)),
+        ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(SumOfSquares, Two, One, 2)),
         ("Solve.Linear", "b", () => Solve.Linear(Spd, One)),
         ("Solve.Linear", "a", () => Solve.Linear(null!, Two)),
         ("Solve.Cholesky", "b", () => Solve.Cholesky(Spd, One)),
-        ("Curvature.Sharpness", "maxIterations", () => Curvature.Sharpness(Sum, Two, maxIterations: 0)),
-        ("Curvature.Sharpness", "x", () => Curvature.Sharpness(Sum, Empty)),
-        ("Curvature.HutchinsonTrace", "samples", () => Curvature.HutchinsonTrace(Sum, Two, 0)),
-        ("GradientDescent.Run", "learningRate", () => GradientDescent.Run(Sum, Two, double.NaN, 0.0, 10)),
-        ("GradientDescent.Run", "learningRate", () => GradientDescent.Run(Sum, Two, double.PositiveInfinity, 0.0, 10)),
-        ("GradientDescent.Run", "iterations", () => GradientDescent.Run(Sum, Two, 0.1, 0.0, -1)),
-        ("Newton.Step", "x", () => Newton.Step(Sum, Empty)),
+        ("Curvature.Sharpness", "maxIterations", () => Curvature.Sharpness(SumOfSquares, Two, maxIterations: 0)),
+        ("Curvature.Sharpness", "x", () => Curvature.Sharpness(SumOfSquares, Empty)),
+        ("Curvature.HutchinsonTrace", "samples", () => Curvature.HutchinsonTrace(SumOfSquares, Two, 0)),
+        ("GradientDescent.Run", "learningRate", () => GradientDescent.Run(SumOfSquares, Two, double.NaN, 0.0, 10)),
+        ("GradientDescent.Run", "learningRate", () => GradientDescent.Run(SumOfSquares, Two, double.PositiveInfinity, 0.0, 10)),
+        ("GradientDescent.Run", "iterations", () => GradientDescent.Run(SumOfSquares, Two, 0.1, 0.0, -1)),
+        ("Newton.Step", "x", () => Newton.Step(SumOfSquares, Empty)),
         ("Newton.GaussNewtonStep", "theta", () => Newton.GaussNewtonStep(Identity, Empty)),
         ("Newton.GaussNewtonStep", "residual", () => Newton.GaussNewtonStep<double>(null!, Two)),
-        ("Newton.GradientAndHessian", "x", () => Newton.GradientAndHessian(Sum, Empty)),
-        ("StationaryPoint.Classify", "tolerance", () => StationaryPoint.Classify(Sum, Two, double.NaN)),
-        ("StationaryPoint.Classify", "tolerance", () => StationaryPoint.Classify(Sum, Two, -1.0)),
+        ("Newton.GradientAndHessian", "x", () => Newton.GradientAndHessian(SumOfSquares, Empty)),
+        ("StationaryPoint.Classify", "tolerance", () => StationaryPoint.Classify(SumOfSquares, Two, double.NaN)),
+        ("StationaryPoint.Classify", "tolerance", () => StationaryPoint.Classify(SumOfSquares, Two, -1.0)),
         ("Shape.Of", "lengths", () => Shape.Of([unchecked((nint)4294967297L)], "lengths")),
         ("Shape.Of", "lengths", () => Shape.Of([65536, 65536], "lengths")),
         ("TensorVar.Vector", "entries", () => TensorVar<double>.Vector(ReadOnlySpan<double>.Empty)),

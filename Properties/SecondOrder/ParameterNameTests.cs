@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Reflection;
 using System.Reflection.Emit;
+using Autodiff.Properties.Support;
 
 namespace Autodiff.Properties.SecondOrder;
 
@@ -110,8 +111,8 @@ public sealed class ParameterNameTests
         if (typeof(Delegate).IsAssignableFrom(type))
         {
             Type number = type.GetGenericArguments()[0];
-            string helper = type.GetGenericTypeDefinition() == typeof(VectorFunction<>) ? nameof(Identity) : nameof(SumOfSquares);
-            return typeof(ParameterNameTests).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!
+            string helper = type.GetGenericTypeDefinition() == typeof(VectorFunction<>) ? nameof(TestFunctions.Identity) : nameof(TestFunctions.SumOfSquares);
+            return typeof(TestFunctions).GetMethod(helper, BindingFlags.Public | BindingFlags.Static)!
                 .MakeGenericMethod(number).CreateDelegate(type);
         }
         throw new InvalidOperationException($"No good argument for {type}: add one.");
@@ -129,16 +130,6 @@ public sealed class ParameterNameTests
             return [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0];
         return [null];
     }
-
-    private static T SumOfSquares<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
-    {
-        T sum = T.Zero;
-        foreach (T e in x)
-            sum += e * e;
-        return sum;
-    }
-
-    private static T[] Identity<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x.ToArray();
 
     private static bool IsSpan(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ReadOnlySpan<>);
 

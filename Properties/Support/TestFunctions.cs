@@ -19,4 +19,16 @@ public static class TestFunctions
         }
         return T.Exp(s / T.CreateChecked(x.Length)) * T.Log(p) + T.Atan2(x[0], T.One + x[^1] * x[^1]);
     }
+
+    /// <summary>Σ xᵢ², a smooth function with gradient 2x and Hessian 2I: the plain argument of the bad-input cases.</summary>
+    public static T SumOfSquares<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        foreach (T e in x)
+            sum += e * e;
+        return sum;
+    }
+
+    /// <summary>x ↦ x, the plain vector function of the bad-input cases.</summary>
+    public static T[] Identity<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => x.ToArray();
 }
