@@ -32,7 +32,7 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
 
     private HyperDual(Dual<Dual<T>> nested) => _nested = nested;
 
-    /// <summary>The ε₁ε₂ part, read by the differentiation tagged <paramref name="tag"/>: throws if any level is another's.</summary>
+    /// <summary>The ε₁ε₂ part, read by the differentiation tagged <paramref name="tag"/>: throws if the number is another's.</summary>
     internal T E1E2For(long tag)
     {
         Perturbation.Own(_nested.Tag, tag);

@@ -170,9 +170,7 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         var q = new T[n];
         T y0 = right.Value;
         for (int k = 0; k < n; k++)
-        {
             q[k] = (left.Coefficient(k) - Convolution(right.Stored, q, 1, k)) / y0;
-        }
         return new(q, n, tag);
     }
 
