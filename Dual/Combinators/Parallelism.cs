@@ -24,13 +24,33 @@ internal static class Parallelism
                 body(k, local);
             return;
         }
+        // One worker per core takes passes one at a time from a shared counter, and the calling thread waits instead
+        // of working: a thread woken while its waker keeps its core busy may be queued behind it until the scheduler
+        // rebalances (measured: ~2.8 ms median on this 2-core VM, against ~50 µs when the waker blocks), which is the
+        // whole budget of a 200-column Jacobian. Passes are small and equal, so the counter balances the load.
+        int next = from - 1;
+        var workers = new Task[Math.Min(Environment.ProcessorCount, to - from)];
+        for (int w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(() =>
+            {
+                TScratch local = scratch();
+                try
+                {
+                    for (int k = Interlocked.Increment(ref next); k < to; k = Interlocked.Increment(ref next))
+                        body(k, local);
+                }
+                catch
+                {
+                    // A failed pass stops the others: there is no result to finish.
+                    Volatile.Write(ref next, to);
+                    throw;
+                }
+            });
+        }
         try
         {
-            Parallel.For(from, to, scratch, (k, _, local) =>
-            {
-                body(k, local);
-                return local;
-            }, _ => { });
+            Task.WaitAll(workers);
         }
         catch (AggregateException e)
         {
