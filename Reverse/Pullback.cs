@@ -35,6 +35,13 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>Frees the record once the last call is made: for combinators that do not hand the pullback out.</summary>
     internal void Release() => _tape.Release();
 
+    /// <summary>This pullback with its record cut to size (see <see cref="Tape{T}.Trim"/>): for one handed to the caller.</summary>
+    internal Pullback<T> Trimmed()
+    {
+        _tape.Trim();
+        return this;
+    }
+
     /// <summary>The pullback as a function value of its own (pure and thread-safe, like the pullback).</summary>
     public Func<T[], T[]> ToFunc() => cotangent => Invoke(cotangent);
 

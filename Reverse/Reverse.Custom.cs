@@ -55,6 +55,21 @@ public static partial class Reverse
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(segment);
-        return Primitive(inputs, x => Vjp(segment, x).Value, (u, x, _) => Vjp(segment, x).Pullback.Invoke(u));
+        return Primitive(inputs, x => Evaluate(segment, x), (u, x, _) => Recompute(segment, x, u));
+    }
+
+    // The segment on constants: its value, recording nothing.
+    private static T[] Evaluate<T>(VectorFunction<Tracked<T>> segment, T[] x) where T : IFloatingPointIeee754<T> =>
+        Array.ConvertAll(Require.Arity(segment(Array.ConvertAll(x, Tracked<T>.Constant)), null, nameof(segment)), y => y.Value);
+
+    // ūᵀJ of the segment at x, from a record made for this one sweep and released after it (its chunks go back to
+    // the pool, so the next segment's recomputation reuses the same memory).
+    private static T[] Recompute<T>(VectorFunction<Tracked<T>> segment, ReadOnlySpan<T> x, ReadOnlySpan<T> cotangent) where T : IFloatingPointIeee754<T>
+    {
+        (T[] _, Pullback<T> pullback) = Record(segment, x);
+        T[] gradient = pullback.Invoke(cotangent);
+        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
+        pullback.Release();
+        return gradient;
     }
 }

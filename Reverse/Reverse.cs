@@ -22,6 +22,14 @@ public static partial class Reverse
     public static (T[] Value, Pullback<T> Pullback) Vjp<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
     {
+        (T[] value, Pullback<T> pullback) = Record(f, x);
+        return (value, pullback.Trimmed());
+    }
+
+    // f(x) and its pullback, for the combinators that use it and release it (a pullback handed out is trimmed).
+    private static (T[] Value, Pullback<T> Pullback) Record<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         var tape = new Tape<T>();
@@ -58,11 +66,12 @@ public static partial class Reverse
     public static (T Value, T[] Gradient) ValueAndGrad<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
     {
-        (T value, Pullback<T> pullback) = Vjp(f, x);
+        ArgumentNullException.ThrowIfNull(f);
+        (T[] value, Pullback<T> pullback) = Record(v => [f(v)], x);
         T[] gradient = pullback.Invoke([T.One]);
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();
-        return (value, gradient);
+        return (value[0], gradient);
     }
 
     /// <summary>The m×n Jacobian of f: ℝⁿ → ℝᵐ by reverse mode: one evaluation and m pullback calls (one row each).</summary>
@@ -78,7 +87,7 @@ public static partial class Reverse
     internal static T[] JacobianRowMajor<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
-        (T[] _, Pullback<T> pullback) = Vjp(f, x);
+        (T[] _, Pullback<T> pullback) = Record(f, x);
         T[] jacobian = Rows(pullback, parallel);
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();

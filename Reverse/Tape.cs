@@ -16,16 +16,20 @@ namespace Autodiff;
 /// </summary>
 /// <remarks>
 /// A record costs one <see cref="Node"/>: two indices and two partials (24 bytes for <c>double</c>), stored in
-/// fixed-size chunks rented from <see cref="ArrayPool{T}.Shared"/>, so recording never copies and allocates no
-/// object per operation. The tape is written by one
+/// chunks rented from <see cref="ArrayPool{T}.Shared"/>, so recording never copies and allocates no object per
+/// operation. Chunks grow geometrically (2⁸, 2⁸, 2⁹, … records up to 2¹⁶, then 2¹⁶ each): a small computation holds
+/// a small tape, a large one a few large chunks; a pullback handed out keeps its last chunk cut to the records used
+/// (<see cref="Trim"/>), so it retains what its sweep reads and little more. The tape is written by one
 /// forward pass on one thread and frozen before any pullback reads it; from then on it is immutable, so pullbacks are
 /// pure and may run concurrently.
 /// </remarks>
 internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
 {
-    private const int ChunkBits = 16;
-    private const int ChunkSize = 1 << ChunkBits;
-    private const int ChunkMask = ChunkSize - 1;
+    // Chunk c holds records [Start(c), Start(c) + Size(c)): 2^FirstBits records for c = 0, then doubling up to
+    // 2^LargeBits, then 2^LargeBits each; both start and chunk of a record follow from its index in O(1).
+    private const int FirstBits = 8;
+    private const int LargeBits = 16;
+    private const int GrowingChunks = LargeBits - FirstBits;
 
     /// <summary>Marks a node with no parent in that slot.</summary>
     internal const int None = -1;
@@ -124,19 +128,62 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         return Push(value, node);
     }
 
-    // Starts a chunk of exactly ChunkSize records (the sweep finds record i in chunk i >> ChunkBits).
+    // Starts the next chunk, of exactly the size its position gives (the sweep finds record i by ChunkOf(i)).
     private void NextChunk()
     {
         if (_frozen)
             ThrowFinished();
-        Node[] chunk = ArrayPool<Node>.Shared.Rent(ChunkSize);
+        int c = _chunks.Count;
+        int size = c == 0 ? 1 << FirstBits : c <= GrowingChunks ? 1 << (FirstBits + c - 1) : 1 << LargeBits;
+        Node[] chunk = ArrayPool<Node>.Shared.Rent(size);
         // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
-        if (chunk.Length != ChunkSize)
-            chunk = new Node[ChunkSize];
+        if (chunk.Length != size)
+            chunk = new Node[size];
         _chunks.Add(chunk);
         _currentStart = Count;
         _current = chunk;
         _used = 0;
+    }
+
+    // The chunk holding record i, and the index of that chunk's first record.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ChunkOf(int i, out int start)
+    {
+        if (i < 1 << FirstBits)
+        {
+            start = 0;
+            return 0;
+        }
+        if (i < 1 << LargeBits)
+        {
+            int log = BitOperations.Log2((uint)i);
+            start = 1 << log;
+            return log - FirstBits + 1;
+        }
+        // Stryker disable once Bitwise : i ≥ 0, so >> and >>> agree.
+        int large = i >> LargeBits;
+        start = large << LargeBits;
+        return GrowingChunks + large;
+    }
+
+    /// <summary>
+    /// Cuts the last chunk of a frozen tape to the records it holds and returns the rest to the pool: for a pullback
+    /// handed to the caller, which may live long (the gradient combinators release their tapes instead). Earlier
+    /// chunks are full, so the tape then retains its records and at most the chunk list besides.
+    /// </summary>
+    public void Trim()
+    {
+        Freeze();
+        if (_chunks.Count == 0)
+            return;
+        Node[] last = _chunks[^1];
+        ChunkOf(Count - 1, out int start);
+        int used = Count - start;
+        if (used == last.Length)
+            return;
+        _chunks[^1] = last[..used];
+        // Stryker disable once Statement : returning memory to the pool is invisible to results.
+        ArrayPool<Node>.Shared.Return(last);
     }
 
     /// <summary>
@@ -149,7 +196,8 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         Freeze();
         // Stryker disable Statement : returning memory to the pool is invisible to results (the pool is a cache).
         foreach (Node[] chunk in _chunks)
-            ArrayPool<Node>.Shared.Return(chunk);
+            if (BitOperations.IsPow2(chunk.Length))
+                ArrayPool<Node>.Shared.Return(chunk);
         _chunks.Clear();
         // Stryker restore Statement
         _currentStart = 0;
@@ -185,9 +233,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         int index = Count - 1;
         while (index >= stop)
         {
-            int first = index & ~ChunkMask;
-            // Stryker disable once Bitwise : index ≥ 0, so >> and >>> agree.
-            ReadOnlySpan<Node> chunk = _chunks[index >> ChunkBits];
+            ReadOnlySpan<Node> chunk = _chunks[ChunkOf(index, out int first)];
             int k = index - first, end = Math.Max(stop - first, 0);
             index = first - 1;
             for (; k >= end; k--)

@@ -76,6 +76,13 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>Frees the record: for combinators that do not hand the pullback out.</summary>
     internal void Release() => _pullback.Release();
 
+    /// <summary>This pullback with its record cut to size: for one handed to the caller.</summary>
+    internal TensorPullback<T> Trimmed()
+    {
+        _pullback.Trimmed();
+        return this;
+    }
+
     internal Tensor<T>[] Split(T[] flat)
     {
         // The flat gradient is a fresh array: one input takes it whole, several take copies of their parts.

@@ -71,6 +71,14 @@ public static class Tensors
     public static (Tensor<T> Value, TensorPullback<T> Pullback) Vjp<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
+        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x);
+        return (value, pullback.Trimmed());
+    }
+
+    // F(X) and its pullback, for the combinators that use it and release it (a pullback handed out is trimmed).
+    private static (Tensor<T> Value, TensorPullback<T> Pullback) Record<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x)
+        where T : IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
         Require.NotEmpty<Tensor<T>>(x, nameof(x));
@@ -105,7 +113,7 @@ public static class Tensors
     public static (T Value, Tensor<T>[] Gradient) ValueAndGrad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
-        (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
+        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x);
         if (value.FlattenedLength != 1)
             throw new ArgumentException(
                 $"The function's value has lengths [{string.Join(", ", value.Lengths.ToArray())}]; a gradient needs a scalar. Use Vjp or Jacobian for tensor values.",
@@ -193,7 +201,8 @@ public static class Tensors
     /// array holds (<see cref="Array.MaxLength"/>).</exception>
     public static Tensor<T> Jacobian<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x) where T : IFloatingPointIeee754<T>
     {
-        (Tensor<T> value, TensorPullback<T> pullback) = Vjp(f, x);
+        ArgumentNullException.ThrowIfNull(f);
+        (Tensor<T> value, TensorPullback<T> pullback) = Record(inputs => f(inputs[0]), [x]);
         int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
         if ((long)outputs * inputs > Array.MaxLength)
             throw new ArgumentException(
