@@ -60,7 +60,7 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
             throw new ArgumentException(
                 $"The cotangent has length {cotangent.Length} but the function has {_outputs.Length} outputs; it needs one entry per output.",
                 nameof(cotangent));
-        T[] adjoint = ArrayPool<T>.Shared.Rent(_tape.Count);
+        T[] adjoint = Scratch.Rent<T>(_tape.Count);
         try
         {
             adjoint.AsSpan(0, _tape.Count).Fill(T.Zero);
@@ -74,7 +74,7 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
         finally
         {
             // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ArrayPool<T>.Shared.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
 }

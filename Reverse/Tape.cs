@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -16,7 +15,7 @@ namespace Autodiff;
 /// </summary>
 /// <remarks>
 /// A record costs one <see cref="Node"/>: two indices and two partials (24 bytes for <c>double</c>), stored in
-/// chunks rented from <see cref="ArrayPool{T}.Shared"/>, so recording never copies and allocates no object per
+/// chunks rented from the shared pool (<see cref="Scratch"/>), so recording never copies and allocates no object per
 /// operation. Chunks grow geometrically (2⁸, 2⁸, 2⁹, … records up to 2¹⁶, then 2¹⁶ each): a small computation holds
 /// a small tape, a large one a few large chunks; a pullback handed out keeps its last chunk cut to the records used
 /// (<see cref="Trim"/>), so it retains what its sweep reads and little more. The tape is written by one
@@ -135,7 +134,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
             ThrowFinished();
         int c = _chunks.Count;
         int size = c == 0 ? 1 << FirstBits : c <= GrowingChunks ? 1 << (FirstBits + c - 1) : 1 << LargeBits;
-        Node[] chunk = ArrayPool<Node>.Shared.Rent(size);
+        Node[] chunk = Scratch.Rent<Node>(size);
         // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
         if (chunk.Length != size)
             chunk = new Node[size];
@@ -183,7 +182,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
             return;
         _chunks[^1] = last[..used];
         // Stryker disable once Statement : returning memory to the pool is invisible to results.
-        ArrayPool<Node>.Shared.Return(last);
+        Scratch.Return(last);
     }
 
     /// <summary>
@@ -196,8 +195,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         Freeze();
         // Stryker disable Statement : returning memory to the pool is invisible to results (the pool is a cache).
         foreach (Node[] chunk in _chunks)
-            if (BitOperations.IsPow2(chunk.Length))
-                ArrayPool<Node>.Shared.Return(chunk);
+            Scratch.Return(chunk);
         _chunks.Clear();
         // Stryker restore Statement
         _currentStart = 0;
