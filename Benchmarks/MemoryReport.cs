@@ -40,7 +40,7 @@ public static class MemoryReport
         Console.WriteLine($"a live pullback of {records} records retains {retained:F0} bytes (target ≤ 2·24·k + 1 KB = {2 * 24 * records + 1024})");
         GC.KeepAlive(live);
 
-        long baseline = Process.GetCurrentProcess().PeakWorkingSet64;
+        long baseline = PeakWorkingSet();
         const int steps = 10_000_000 / 3;
         double gradient = Reverse.Grad<double>(x =>
         {
@@ -49,10 +49,41 @@ public static class MemoryReport
                 y = Tracked<double>.Sin(y) * 0.5 + x[0];
             return y;
         }, [0.4])[0];
-        Process process = Process.GetCurrentProcess();
-        process.Refresh();
         Console.WriteLine(
-            $"10⁷-operation chain: gradient {gradient:F6}, peak working set {process.PeakWorkingSet64 / 1048576.0:F0} MiB " +
+            $"10⁷-operation chain: gradient {gradient:F6}, peak working set {PeakWorkingSet() / 1048576.0:F0} MiB " +
             $"(before: {baseline / 1048576.0:F0} MiB)");
+
+        LoopAndPool();
+    }
+
+    // A 1.25·10⁷-step loop (four records a step: 5·10⁷ records unchecked) through CheckpointedLoop, then unchecked —
+    // in that order, since the peak working set only grows — and the heap the pool keeps after the unchecked one.
+    private static void LoopAndPool()
+    {
+        const int loopSteps = 12_500_000;
+        static Tracked<double>[] Step(ReadOnlySpan<Tracked<double>> s) => [Tracked<double>.Tanh(s[1] * s[0]) + s[0] * 0.5, s[1]];
+        long before = PeakWorkingSet();
+        double checkpointed = Reverse.Grad<double>(x => Reverse.CheckpointedLoop(x, loopSteps, Step)[0], [0.3, 0.9])[1];
+        long checkpointedPeak = PeakWorkingSet() - before;
+        long heap = GC.GetTotalMemory(forceFullCollection: true);
+        double unchecked_ = Reverse.Grad<double>(x =>
+        {
+            Tracked<double>[] s = [x[0], x[1]];
+            for (int i = 0; i < loopSteps; i++)
+                s = Step(s);
+            return s[0];
+        }, [0.3, 0.9])[1];
+        long uncheckedPeak = PeakWorkingSet() - before;
+        long retained = GC.GetTotalMemory(forceFullCollection: true) - heap;
+        Console.WriteLine(
+            $"1.25·10⁷-step loop: ∂/∂w {checkpointed:F9} (checkpointed) vs {unchecked_:F9} (unchecked); peak working set " +
+            $"+{checkpointedPeak / 1048576.0:F0} MiB checkpointed vs +{uncheckedPeak / 1048576.0:F0} MiB unchecked (target ≤ 1/10)");
+        Console.WriteLine($"heap kept after the 5·10⁷-record gradient: {retained / 1048576.0:F1} MiB (target < 64 MiB)");
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using Process process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
     }
 }

@@ -6,7 +6,8 @@ namespace Autodiff.Benchmarks;
 /// <summary>
 /// What a tape costs when it is small or short-lived: a VJP whose pullback is dropped against a gradient that
 /// releases its tape (same function), and a chain of 2,000 three-record segments with and without
-/// <see cref="Reverse.Checkpoint{T}"/>. The Gen2 column is the point: none should be caused by the library.
+/// <see cref="Reverse.Checkpoint{T}"/>, and a 10⁶-step loop with and without <see cref="Reverse.CheckpointedLoop{T}"/>.
+/// The Gen2 column is the point for the first two: none should be caused by the library.
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -27,6 +28,25 @@ public class TapeMemoryBenchmarks
             y = checkpointed ? Reverse.Checkpoint(Segment, y) : Segment(y);
         return y[0];
     }
+
+    private const int LoopSteps = 1_000_000;
+
+    // (y, w) ↦ (tanh(w·y) + y/2, w): three records per step, the parameter carried in the state.
+    private static Tracked<double>[] Step(ReadOnlySpan<Tracked<double>> s) => [Tracked<double>.Tanh(s[1] * s[0]) + s[0] * 0.5, s[1]];
+
+    /// <summary>A 10⁶-step loop's gradient, every step recorded.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("Loop")]
+    public double LoopUnchecked() => Reverse.Grad<double>(x =>
+    {
+        Tracked<double>[] s = [x[0], x[1]];
+        for (int i = 0; i < LoopSteps; i++)
+            s = Step(s);
+        return s[0];
+    }, [0.3, 0.9])[0];
+
+    /// <summary>The same gradient through <see cref="Reverse.CheckpointedLoop{T}"/> (√n snapshots).</summary>
+    [Benchmark, BenchmarkCategory("Loop")]
+    public double LoopCheckpointed() => Reverse.Grad<double>(x => Reverse.CheckpointedLoop(x, LoopSteps, Step)[0], [0.3, 0.9])[0];
 
     /// <summary>A gradient: the tape goes back to the pool.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Small")]

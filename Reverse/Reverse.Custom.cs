@@ -58,9 +58,21 @@ public static partial class Reverse
         return Primitive(inputs, x => Evaluate(segment, x), (u, x, _) => Recompute(segment, x, u));
     }
 
-    // The segment on constants: its value, recording nothing.
-    private static T[] Evaluate<T>(VectorFunction<Tracked<T>> segment, T[] x) where T : IFloatingPointIeee754<T> =>
-        Array.ConvertAll(Require.Arity(segment(Array.ConvertAll(x, Tracked<T>.Constant)), null, nameof(segment)), y => y.Value);
+    // The segment on constants: its value, recording nothing (an output that is not a constant came from a tracked
+    // value the segment captured, which would record its intermediates on the outer tape and mix its derivative in).
+    private static T[] Evaluate<T>(VectorFunction<Tracked<T>> segment, T[] x, int? arity = null, string name = "segment")
+        where T : IFloatingPointIeee754<T>
+    {
+        Tracked<T>[] y = Require.Arity(segment(Array.ConvertAll(x, Tracked<T>.Constant)), arity, name);
+        var values = new T[y.Length];
+        for (int k = 0; k < y.Length; k++)
+            values[k] = y[k].IsConstant ? y[k].Value : throw CapturedTrackedValue();
+        return values;
+    }
+
+    private static InvalidOperationException CapturedTrackedValue() => new(
+        "A checkpointed segment or loop body used a tracked value it did not receive as input: pass every tracked value " +
+        "it depends on through its inputs (or the loop's state), so that it can be recomputed in the backward pass.");
 
     // ūᵀJ of the segment at x, from a record made for this one sweep and released after it (its chunks go back to
     // the pool, so the next segment's recomputation reuses the same memory).

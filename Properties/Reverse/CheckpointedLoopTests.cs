@@ -1,0 +1,81 @@
+using Autodiff.Properties.Support;
+using static Autodiff.Properties.Support.Tolerance;
+
+namespace Autodiff.Properties.Reverse;
+
+/// <summary>
+/// <see cref="Autodiff.Reverse.CheckpointedLoop{T}"/>: the same gradient as forward mode through the unrolled loop,
+/// a record of the loop's boundary only, and clear errors for a body that captures a tracked value.
+/// </summary>
+public sealed class CheckpointedLoopTests
+{
+    // One step of a damped recurrence with a parameter carried in the state: (y, w) ↦ (tanh(w·y) + y/2, w).
+    private static T[] Step<T>(ReadOnlySpan<T> s) where T : System.Numerics.IFloatingPointIeee754<T> =>
+        [T.Tanh(s[1] * s[0]) + s[0] / (T.One + T.One), s[1]];
+
+    private static T Unrolled<T>(T y, T w, int steps) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        T[] s = [y, w];
+        for (int i = 0; i < steps; i++)
+            s = Step<T>(s);
+        return s[0] * s[0];
+    }
+
+    private static Tracked<double> Checkpointed(ReadOnlySpan<Tracked<double>> x, int steps)
+    {
+        Tracked<double> y = Autodiff.Reverse.CheckpointedLoop(x, steps, Step)[0];
+        return y * y;
+    }
+
+    public static TheoryData<int> StepCounts() => [0, 1, 2, 3, 4, 7, 99, 100, 101, 1_000];
+
+    [Theory]
+    [MemberData(nameof(StepCounts))]
+    public void The_gradient_equals_forward_mode_through_the_unrolled_loop(int steps) =>
+        Verify.ForAll(Cases.Vectors(2, -1, 1), x =>
+        {
+            double[] reverse = Autodiff.Reverse.Grad<double>(v => Checkpointed(v, steps), x);
+            double[] forward = Autodiff.Forward.Gradient<double>(v => Unrolled(v[0], v[1], steps), x);
+            AssertClose(forward[0], reverse[0], Exact, $"∂/∂y₀ after {steps} steps");
+            AssertClose(forward[1], reverse[1], Exact, $"∂/∂w after {steps} steps");
+        });
+
+    [Fact]
+    public void Ten_million_steps_give_the_forward_derivative_from_a_record_of_the_boundary()
+    {
+        const int steps = 10_000_000;
+        double[] x = [0.3, 0.9];
+        (double value, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => Checkpointed(v, steps), x);
+        double[] forward = Autodiff.Forward.Gradient<double>(v => Unrolled(v[0], v[1], steps), x);
+        double[] reverse = pullback.Invoke([1.0]);
+        AssertClose(Unrolled(x[0], x[1], steps), value, Exact, "value");
+        AssertClose(forward[0], reverse[0], ExactSecond, "∂/∂y₀");
+        AssertClose(forward[1], reverse[1], ExactSecond, "∂/∂w");
+        // Two inputs, one block of two outputs and the loss: the 3·10⁷ intermediates are recomputed, not kept.
+        Assert.True(pullback.OperationCount <= 8, $"record of {pullback.OperationCount} operations");
+    }
+
+    [Fact]
+    public void A_body_that_captures_a_tracked_value_throws_naming_the_fix()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => Autodiff.Reverse.Grad<double>(v =>
+        {
+            Tracked<double> w = v[1];
+            return Autodiff.Reverse.CheckpointedLoop<double>(v[..1], 10, s => [s[0] * w])[0];
+        }, [0.5, 2.0]));
+        Assert.Contains("loop's state", e.Message);
+    }
+
+    [Fact]
+    public void Bad_arguments_are_named()
+    {
+        Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() =>
+            Autodiff.Reverse.CheckpointedLoop<double>([1.0], -1, s => [s[0]])).ParamName);
+        Assert.Equal("body", Assert.Throws<ArgumentNullException>(() =>
+            Autodiff.Reverse.CheckpointedLoop<double>([1.0], 1, null!)).ParamName);
+        Assert.Equal("state", Assert.Throws<ArgumentException>(() =>
+            Autodiff.Reverse.CheckpointedLoop<double>([], 1, s => [s[0]])).ParamName);
+        Assert.Equal("body", Assert.Throws<ArgumentException>(() =>
+            Autodiff.Reverse.CheckpointedLoop<double>([1.0, 2.0], 3, s => [s[0]])).ParamName);
+    }
+}
