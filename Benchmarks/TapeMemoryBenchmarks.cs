@@ -56,6 +56,17 @@ public class TapeMemoryBenchmarks
     [Benchmark, BenchmarkCategory("Small")]
     public double VjpDropped() => Reverse.Vjp<double>(Small, [1.0, 2.0]).Pullback.Invoke([1.0])[0];
 
+    private readonly System.Numerics.Tensors.Tensor<double> _small = System.Numerics.Tensors.Tensor.Create(new[] { 0.5, 1.5, -0.5, 1.0 }, [4]);
+
+    /// <summary>Extended Rosenbrock on tensor primitives, n = 4: a gradient (the tape goes back to the pool).</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("SmallTensor")]
+    public double TensorsGrad() => Tensors.Grad(TestFunctions.RosenbrockTensor, _small)[0];
+
+    /// <summary>The same function: a VJP whose pullback is called once and dropped.</summary>
+    [Benchmark, BenchmarkCategory("SmallTensor")]
+    public double TensorsVjpDropped() =>
+        Tensors.Vjp(TestFunctions.RosenbrockTensor, _small).Pullback.Invoke(System.Numerics.Tensors.Tensor.Create(new[] { 1.0 }, [1]))[0][0];
+
     /// <summary>The chain's gradient, every intermediate recorded.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Chain")]
     public double Unchecked() => Reverse.Grad<double>(x => Chain(x, checkpointed: false), [0.3])[0];

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Autodiff;
 
@@ -60,21 +58,6 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
             throw new ArgumentException(
                 $"The cotangent has length {cotangent.Length} but the function has {_outputs.Length} outputs; it needs one entry per output.",
                 nameof(cotangent));
-        T[] adjoint = Scratch.Rent<T>(_tape.Count);
-        try
-        {
-            adjoint.AsSpan(0, _tape.Count).Fill(T.Zero);
-            for (int k = 0; k < _outputs.Length; k++)
-                if (_outputs[k] >= 0)
-                    adjoint[_outputs[k]] += cotangent[k];
-            _tape.Sweep(adjoint);
-            return adjoint[.._tape.InputCount];
-        }
-        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
-        finally
-        {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        }
+        return _tape.Pull(_outputs, cotangent);
     }
 }

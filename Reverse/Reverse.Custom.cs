@@ -78,10 +78,19 @@ public static partial class Reverse
     // the pool, so the next segment's recomputation reuses the same memory).
     private static T[] Recompute<T>(VectorFunction<Tracked<T>> segment, ReadOnlySpan<T> x, ReadOnlySpan<T> cotangent) where T : IFloatingPointIeee754<T>
     {
-        (T[] _, Pullback<T> pullback) = Record(segment, x);
-        T[] gradient = pullback.Invoke(cotangent);
-        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
-        pullback.Release();
-        return gradient;
+        var tape = new Tape<T>();
+        Tracked<T>[] input = Variables(tape, x);
+        try
+        {
+            Tracked<T>[] output = Require.Arity(segment(input.AsSpan(0, x.Length)), cotangent.Length, nameof(segment));
+            return tape.Pull(Indices(output, tape), cotangent);
+        }
+        finally
+        {
+            // Stryker disable Statement : returning memory to the pool is invisible to results.
+            ReturnVariables(input);
+            tape.Release();
+            // Stryker restore Statement
+        }
     }
 }

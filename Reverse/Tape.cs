@@ -37,7 +37,8 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     internal const int BlockOutput = -2;
 
     private readonly List<Node[]> _chunks = [];
-    private readonly List<TapeBlock<T>> _blocks = [];
+    // Created on the first block: most tapes have none.
+    private List<TapeBlock<T>>? _blocks;
 
     // The chunk being written and how many of its records are used. A frozen tape has no current chunk, so the
     // one comparison a record needs (is there room?) also sends writes to a frozen tape to the slow path.
@@ -74,6 +75,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     {
         int first = Reserve(outputCount - 1);
         block.Bind(first, outputCount);
+        _blocks ??= [];
         Push(T.Zero, new Node(BlockOutput, _blocks.Count, T.Zero, T.Zero));
         _blocks.Add(block);
         return first;
@@ -215,6 +217,30 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>
+    /// x̄ = ūᵀJ: the adjoints of the inputs after one sweep seeded with ū on the given output records (−1: a
+    /// constant output, which passes nothing). The adjoint buffer is scratch memory, returned before this returns.
+    /// </summary>
+    public T[] Pull(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent)
+    {
+        T[] adjoint = Scratch.Rent<T>(Count);
+        try
+        {
+            adjoint.AsSpan(0, Count).Fill(T.Zero);
+            for (int k = 0; k < outputs.Length; k++)
+                if (outputs[k] >= 0)
+                    adjoint[outputs[k]] += cotangent[k];
+            Sweep(adjoint);
+            return adjoint[..InputCount];
+        }
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+
+    /// <summary>
     /// The backward sweep: given adjoints seeded on some nodes, accumulates ∂output/∂node into every node, from
     /// the last record down to the first after the inputs (which have no parents). Each step multiplies by
     /// <see cref="ChainRule.Times{T}"/>: a zero adjoint propagates nothing, even through an infinite partial, and a
@@ -239,7 +265,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                 ref readonly Node node = ref chunk[k];
                 if (node.A == BlockOutput)
                 {
-                    TapeBlock<T> block = _blocks[node.B];
+                    TapeBlock<T> block = _blocks![node.B];
                     block.Pull(adjoint);
                     index = block.FirstOutput - 1;
                     break;

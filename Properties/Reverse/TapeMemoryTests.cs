@@ -6,8 +6,10 @@ namespace Autodiff.Properties.Reverse;
 /// <summary>
 /// The tape's memory: chunks that grow geometrically are read back right across every boundary (and across blocks
 /// that straddle one), a pullback handed out keeps about its records and no more, and checkpointed segments
-/// recompute into short-lived records with the unchecked gradient. Bytes are measured, never time.
+/// recompute into short-lived records with the unchecked gradient. Bytes are measured, never time — with no other
+/// test running, since the heap is shared (<see cref="HeapMeasurements"/>).
 /// </summary>
+[Collection(nameof(HeapMeasurements))]
 public sealed class TapeMemoryTests
 {
     // y ← sin(y)/2 + x, n times: 3n + 1 records; dy/dx by forward mode as the independent reference.
@@ -115,3 +117,7 @@ public sealed class TapeMemoryTests
         });
     }
 }
+
+/// <summary>Tests that measure the managed heap run alone: another test's allocations would count as theirs.</summary>
+[CollectionDefinition(nameof(HeapMeasurements), DisableParallelization = true)]
+public sealed class HeapMeasurements;
