@@ -88,6 +88,17 @@ public sealed class TapeMemoryTests
     }
 
     [Fact]
+    public void A_large_gradient_leaves_at_most_64_MiB_in_the_pools()
+    {
+        // 3·10⁶ records: 72 MB of tape chunks and a 24 MB adjoint buffer, more than the pools may keep afterwards.
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        double gradient = Autodiff.Reverse.Grad<double>(v => Chain(v[0], 1_000_000), [0.3])[0];
+        double kept = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1048576.0;
+        Assert.True(kept < 64, $"the pools kept {kept:F1} MiB after the gradient");
+        AssertClose(Autodiff.Forward.Derivative<double>(v => Chain(v, 1_000_000), 0.3), gradient, Exact, "d/dx");
+    }
+
+    [Fact]
     public void A_trimmed_pullback_of_a_long_record_still_reads_every_chunk() =>
         Verify.ForAll(Cases.Points(-1, 1), x =>
         {
