@@ -16,6 +16,8 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>A pullback over a finished record, with respect to the inputs the tape recorded first.</summary>
     internal Pullback(Tape<T> tape, int[] outputs)
     {
+        // Stryker disable once Statement : defensive — a pullback handed out is trimmed and one kept internally is
+        // released before any recorded value can reach the caller; both freeze the tape.
         tape.Freeze();
         _tape = tape;
         _outputs = outputs;

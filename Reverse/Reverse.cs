@@ -39,6 +39,7 @@ public static partial class Reverse
             Tracked<T>[] output = Require.Arity(f(input.AsSpan(0, x.Length)), null, nameof(f));
             return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(output, tape)));
         }
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally
         {
             // Stryker disable once Statement : returning memory to the pool is invisible to results.
@@ -77,6 +78,7 @@ public static partial class Reverse
     /// <summary>The m×n Jacobian of f: ℝⁿ → ℝᵐ by reverse mode: one evaluation and m pullback calls (one row each).</summary>
     /// <exception cref="ArgumentException">x is empty or f returns no outputs.</exception>
     public static T[,] Jacobian<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+        // Stryker disable once Boolean : the parallel result is bit-identical (a property checks it); only the cores differ.
         JacobianRowMajor(f, x, parallel: false).ToMatrix(x.Length);
 
     /// <summary>
@@ -133,6 +135,7 @@ public static partial class Reverse
 
     // Cleared, so the pool does not keep the tape alive.
     private static void ReturnVariables<T>(Tracked<T>[] input) where T : IFloatingPointIeee754<T> =>
+        // Stryker disable once Boolean : clearing only lets the tape be collected sooner; results are the same.
         ArrayPool<Tracked<T>>.Shared.Return(input, clearArray: true);
 
     // The tape indices of values (−1 for a constant); a value recorded elsewhere is an error.

@@ -155,6 +155,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
             start = 0;
             return 0;
         }
+        // Stryker disable once Equality : at i = 2¹⁶ both branches give chunk GrowingChunks + 1 starting at 2¹⁶.
         if (i < 1 << LargeBits)
         {
             int log = BitOperations.Log2((uint)i);
@@ -174,12 +175,11 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// </summary>
     public void Trim()
     {
-        Freeze();
-        if (_chunks.Count == 0)
-            return;
+        // A frozen tape has at least one record (its inputs), so its last chunk holds record Count − 1.
         Node[] last = _chunks[^1];
         ChunkOf(Count - 1, out int start);
         int used = Count - start;
+        // Stryker disable once Statement : cutting a full chunk to its own length copies it; the result is the same.
         if (used == last.Length)
             return;
         _chunks[^1] = last[..used];

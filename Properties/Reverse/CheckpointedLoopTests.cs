@@ -63,12 +63,15 @@ public sealed class CheckpointedLoopTests
             Tracked<double> w = v[1];
             return Autodiff.Reverse.CheckpointedLoop<double>(v[..1], 10, s => [s[0] * w])[0];
         }, [0.5, 2.0]));
+        Assert.Contains("did not receive as input", e.Message);
         Assert.Contains("loop's state", e.Message);
     }
 
     [Fact]
     public void Bad_arguments_are_named()
     {
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() =>
+            Autodiff.Reverse.Vjp((ScalarFunction<Tracked<double>>)null!, [1.0])).ParamName);
         Assert.Equal("steps", Assert.Throws<ArgumentOutOfRangeException>(() =>
             Autodiff.Reverse.CheckpointedLoop<double>([1.0], -1, s => [s[0]])).ParamName);
         Assert.Equal("body", Assert.Throws<ArgumentNullException>(() =>

@@ -98,13 +98,30 @@ public sealed class TapeMemoryTests
         AssertClose(Autodiff.Forward.Derivative<double>(v => Chain(v, 1_000_000), 0.3), gradient, Exact, "d/dx");
     }
 
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void A_trimmed_pullback_reads_every_chunk_whatever_the_last_one_holds(int n)
+    {
+        // Records 3n + 1: the last chunk full (n = 85, 21 845), one short of full (n = 170, 43 690) or nearly empty.
+        double x = 0.3;
+        (double _, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => Chain(v[0], n), [x]);
+        AssertClose(Autodiff.Forward.Derivative<double>(v => Chain(v, n), x), pullback.Invoke([1.0])[0], Exact, $"d/dx after {n} steps");
+    }
+
     [Fact]
-    public void A_trimmed_pullback_of_a_long_record_still_reads_every_chunk() =>
-        Verify.ForAll(Cases.Points(-1, 1), x =>
+    public void A_value_kept_from_a_recomputed_segment_cannot_write_into_released_memory()
+    {
+        // The segment's last run is its recomputation in the backward pass, on a tape released right after.
+        Tracked<double> kept = default;
+        Tracked<double>[] Segment(ReadOnlySpan<Tracked<double>> y)
         {
-            (double _, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => Chain(v[0], 1_000), [x]);
-            AssertClose(Autodiff.Forward.Derivative<double>(v => Chain(v, 1_000), x), pullback.Invoke([1.0])[0], Exact, "d/dx");
-        });
+            kept = Tracked<double>.Sin(y[0]);
+            return [kept * 2.0];
+        }
+        Autodiff.Reverse.Grad<double>(v => Autodiff.Reverse.Checkpoint(Segment, v)[0], [0.5]);
+        Assert.False(kept.IsConstant);
+        Assert.Throws<InvalidOperationException>(() => kept * 3.0);
+    }
 
     [Fact]
     public void Checkpointed_segments_give_the_unchecked_gradient_and_a_record_of_their_boundaries()
