@@ -28,10 +28,13 @@ internal static class Scratch
     {
         if (length <= MaxSmallLength)
             return ArrayPool<T>.Shared.Rent(length);
+        // Stryker disable all : which arrays are reused is invisible to results (the pools are caches); the bound on
+        // what they keep is tested (TapeMemoryTests.A_large_gradient_leaves_at_most_64_MiB_in_the_pools).
         if (length > MaxPooledLength)
             return GC.AllocateUninitializedArray<T>(length);
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)length);
         return Large<T>.TryTake(size) ?? GC.AllocateUninitializedArray<T>(size);
+        // Stryker restore all
     }
 
     /// <summary>Gives back an array from <see cref="Rent{T}"/>; one the pools do not keep is left to the GC.</summary>
@@ -52,6 +55,7 @@ internal static class Scratch
     }
 
     // One stack per power-of-two length from 2¹⁶ to 2²⁰, with the bytes they hold counted against RetainedBytes.
+    // Stryker disable all : a cache; its bound is tested (see Rent).
     private static class Large<T>
     {
         private static readonly ConcurrentStack<T[]>[] Stacks =
