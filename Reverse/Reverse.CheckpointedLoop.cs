@@ -41,7 +41,7 @@ public static partial class Reverse
             {
                 if (step % stride == 0)
                     snapshots[step / stride] = s;
-                s = Evaluate(body, s, width, nameof(body));
+                s = ValueOnConstants(body, s, width, nameof(body));
             }
             return s;
         }, (u, _, _) =>

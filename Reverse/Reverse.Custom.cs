@@ -55,12 +55,12 @@ public static partial class Reverse
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(segment);
-        return Primitive(inputs, x => Evaluate(segment, x), (u, x, _) => Recompute(segment, x, u));
+        return Primitive(inputs, x => ValueOnConstants(segment, x), (u, x, _) => Recompute(segment, x, u));
     }
 
     // The segment on constants: its value, recording nothing (an output that is not a constant came from a tracked
     // value the segment captured, which would record its intermediates on the outer tape and mix its derivative in).
-    private static T[] Evaluate<T>(VectorFunction<Tracked<T>> segment, T[] x, int? arity = null, string name = "segment")
+    private static T[] ValueOnConstants<T>(VectorFunction<Tracked<T>> segment, T[] x, int? arity = null, string name = "segment")
         where T : IFloatingPointIeee754<T>
     {
         Tracked<T>[] y = Require.Arity(segment(Array.ConvertAll(x, Tracked<T>.Constant)), arity, name);
@@ -78,19 +78,15 @@ public static partial class Reverse
     // the pool, so the next segment's recomputation reuses the same memory).
     private static T[] Recompute<T>(VectorFunction<Tracked<T>> segment, ReadOnlySpan<T> x, ReadOnlySpan<T> cotangent) where T : IFloatingPointIeee754<T>
     {
-        var tape = new Tape<T>();
-        Tracked<T>[] input = Variables(tape, x);
+        (Tape<T> tape, Tracked<T>[] output) = Evaluate(segment, x, cotangent.Length, nameof(segment));
         try
         {
-            Tracked<T>[] output = Require.Arity(segment(input.AsSpan(0, x.Length)), cotangent.Length, nameof(segment));
             return tape.Pull(Indices(output, tape), cotangent);
         }
         finally
         {
-            // Stryker disable Statement : returning memory to the pool is invisible to results.
-            ReturnVariables(input);
+            // Also freezes the tape: a value kept from this run must not write into memory the pool hands out again.
             tape.Release();
-            // Stryker restore Statement
         }
     }
 }

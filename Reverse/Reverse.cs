@@ -32,12 +32,20 @@ public static partial class Reverse
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
+        (Tape<T> tape, Tracked<T>[] output) = Evaluate(f, x, null, nameof(f));
+        return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(output, tape)));
+    }
+
+    // One forward evaluation of f on a new tape whose first records are the inputs x; the outputs are checked to be
+    // present and of the expected arity (reported under the given parameter name).
+    private static (Tape<T> Tape, Tracked<T>[] Output) Evaluate<T>(VectorFunction<Tracked<T>> f, ReadOnlySpan<T> x, int? arity, string name)
+        where T : IFloatingPointIeee754<T>
+    {
         var tape = new Tape<T>();
         Tracked<T>[] input = Variables(tape, x);
         try
         {
-            Tracked<T>[] output = Require.Arity(f(input.AsSpan(0, x.Length)), null, nameof(f));
-            return (Array.ConvertAll(output, y => y.Value), new Pullback<T>(tape, Indices(output, tape)));
+            return (tape, Require.Arity(f(input.AsSpan(0, x.Length)), arity, name));
         }
         // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally

@@ -129,13 +129,13 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         return Push(value, node);
     }
 
-    // Starts the next chunk, of exactly the size its position gives (the sweep finds record i by ChunkOf(i)).
+    // Starts the next chunk at record Count (every earlier chunk is full): as large as all records before it, within
+    // [2^FirstBits, 2^LargeBits] — the layout ChunkOf reads back.
     private void NextChunk()
     {
         if (_frozen)
             ThrowFinished();
-        int c = _chunks.Count;
-        int size = c == 0 ? 1 << FirstBits : c <= GrowingChunks ? 1 << (FirstBits + c - 1) : 1 << LargeBits;
+        int size = Math.Clamp(Count, 1 << FirstBits, 1 << LargeBits);
         Node[] chunk = Scratch.Rent<Node>(size);
         // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
         if (chunk.Length != size)
