@@ -118,7 +118,7 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     public static HyperDual<T> Lift<TRule>(HyperDual<T> x, TRule rule) where TRule : struct, IUnaryRule
     {
         T f = rule.F(x.Value);
-        if (T.IsZero(x.E1) && T.IsZero(x.E2) && T.IsZero(x.E1E2))
+        if (x.IsConstantPart)
             return new(f, T.Zero, T.Zero, T.Zero, x._tag);
         T d1 = rule.D1(x.Value, f);
         T e1 = ChainRule.Times(d1, x.E1);
@@ -139,10 +139,8 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     {
         long tag = Perturbation.Combine(x._tag, y._tag);
         T f = rule.F(x.Value, y.Value);
-        bool xConstant = T.IsZero(x.E1) && T.IsZero(x.E2) && T.IsZero(x.E1E2);
-        bool yConstant = T.IsZero(y.E1) && T.IsZero(y.E2) && T.IsZero(y.E1E2);
-        T dx = xConstant ? T.Zero : rule.Dx(x.Value, y.Value, f);
-        T dy = yConstant ? T.Zero : rule.Dy(x.Value, y.Value, f);
+        T dx = x.IsConstantPart ? T.Zero : rule.Dx(x.Value, y.Value, f);
+        T dy = y.IsConstantPart ? T.Zero : rule.Dy(x.Value, y.Value, f);
         T e1 = ChainRule.Sum(dx, x.E1, dy, y.E1);
         T e2 = ChainRule.Sum(dx, x.E2, dy, y.E2);
         T e1e2 = ChainRule.Sum(dx, x.E1E2, dy, y.E1E2);
@@ -157,9 +155,11 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
         return new(f, e1, e2, e1e2, tag);
     }
 
+    // No derivative part: the partials need not be evaluated (a zero part wins over an infinite partial anyway).
+    private bool IsConstantPart => T.IsZero(E1) && T.IsZero(E2) && T.IsZero(E1E2);
+
     /// <inheritdoc cref="IAutodiffNumber{TSelf, T}"/>
-    public static bool IsZero(HyperDual<T> value) =>
-        T.IsZero(value.Value) && T.IsZero(value.E1) && T.IsZero(value.E2) && T.IsZero(value.E1E2);
+    public static bool IsZero(HyperDual<T> value) => T.IsZero(value.Value) && value.IsConstantPart;
 
     /// <summary>Structural equality of all four parts (the operator <c>==</c> compares values only).</summary>
     public bool Equals(HyperDual<T> other) =>
