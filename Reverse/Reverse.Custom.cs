@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace Autodiff;
@@ -18,6 +19,15 @@ public static partial class Reverse
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(vjp);
+        (T[] x, int[] indices, Tape<T>? tape) = Unpack(inputs);
+        T[] y = Require.Arity(forward((T[])x.Clone()), null, nameof(forward));
+        return Outputs(tape, y, new CustomPrimitive<T>(indices, x, y, vjp));
+    }
+
+    // A primitive's input values, their tape indices and the tape they share (null when all are constants).
+    private static (T[] X, int[] Indices, Tape<T>? Tape) Unpack<T>(ReadOnlySpan<Tracked<T>> inputs)
+        where T : IFloatingPointIeee754<T>
+    {
         Require.NotEmpty(inputs, nameof(inputs));
         var x = new T[inputs.Length];
         var indices = new int[inputs.Length];
@@ -28,15 +38,15 @@ public static partial class Reverse
             indices[k] = inputs[k].Index;
             tape = Tracked<T>.SharedTape(tape, inputs[k].Tape);
         }
-        T[] y = Require.Arity(forward((T[])x.Clone()), null, nameof(forward));
-        return tape is null
-            ? Array.ConvertAll(y, Tracked<T>.Constant)
-            : Outputs(tape, y, tape.PushBlock(y.Length, new CustomPrimitive<T>(indices, x, y, vjp)));
+        return (x, indices, tape);
     }
 
-    // The tracked values of a block's outputs, recorded from index first on.
-    private static Tracked<T>[] Outputs<T>(Tape<T> tape, T[] y, int first) where T : IFloatingPointIeee754<T>
+    // The tracked values y of a block recorded on the tape (constants when there is none).
+    private static Tracked<T>[] Outputs<T>(Tape<T>? tape, T[] y, TapeBlock<T> block) where T : IFloatingPointIeee754<T>
     {
+        if (tape is null)
+            return Array.ConvertAll(y, Tracked<T>.Constant);
+        int first = tape.PushBlock(y.Length, block);
         var outputs = new Tracked<T>[y.Length];
         for (int k = 0; k < y.Length; k++)
             outputs[k] = new Tracked<T>(y[k], tape, first + k);
@@ -55,7 +65,8 @@ public static partial class Reverse
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(segment);
-        return Primitive(inputs, x => ValueOnConstants(segment, x), (u, x, _) => Recompute(segment, x, u));
+        (T[] x, int[] indices, Tape<T>? tape) = Unpack(inputs);
+        return Outputs(tape, ValueOnConstants(segment, x), new CheckpointedSegment<T>(indices, x, segment));
     }
 
     // The segment on constants: its value, recording nothing (an output that is not a constant came from a tracked
@@ -63,7 +74,19 @@ public static partial class Reverse
     private static T[] ValueOnConstants<T>(VectorFunction<Tracked<T>> segment, T[] x, int? arity = null, string name = "segment")
         where T : IFloatingPointIeee754<T>
     {
-        Tracked<T>[] y = Require.Arity(segment(Array.ConvertAll(x, Tracked<T>.Constant)), arity, name);
+        Tracked<T>[] constants = ArrayPool<Tracked<T>>.Shared.Rent(x.Length);
+        for (int k = 0; k < x.Length; k++)
+            constants[k] = Tracked<T>.Constant(x[k]);
+        Tracked<T>[] y;
+        try
+        {
+            y = Require.Arity(segment(constants.AsSpan(0, x.Length)), arity, name);
+        }
+        finally
+        {
+            // Constants reference no tape: nothing to clear.
+            ArrayPool<Tracked<T>>.Shared.Return(constants);
+        }
         var values = new T[y.Length];
         for (int k = 0; k < y.Length; k++)
             values[k] = y[k].IsConstant ? y[k].Value : throw CapturedTrackedValue();
@@ -76,7 +99,7 @@ public static partial class Reverse
 
     // ūᵀJ of the segment at x, from a record made for this one sweep and released after it (its chunks go back to
     // the pool, so the next segment's recomputation reuses the same memory).
-    private static T[] Recompute<T>(VectorFunction<Tracked<T>> segment, ReadOnlySpan<T> x, ReadOnlySpan<T> cotangent) where T : IFloatingPointIeee754<T>
+    internal static T[] Recompute<T>(VectorFunction<Tracked<T>> segment, ReadOnlySpan<T> x, ReadOnlySpan<T> cotangent) where T : IFloatingPointIeee754<T>
     {
         (Tape<T> tape, Tracked<T>[] output) = Evaluate(segment, x, cotangent.Length, nameof(segment));
         try

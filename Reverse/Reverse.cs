@@ -147,8 +147,13 @@ public static partial class Reverse
         ArrayPool<Tracked<T>>.Shared.Return(input, clearArray: true);
 
     // The tape indices of values (−1 for a constant); a value recorded elsewhere is an error.
-    private static int[] Indices<T>(Tracked<T>[] values, Tape<T> tape) where T : IFloatingPointIeee754<T> =>
-        Array.ConvertAll(values, v => v.Tape is null || ReferenceEquals(v.Tape, tape)
-            ? v.Index
-            : throw new InvalidOperationException("The function returned a value recorded by a different differentiation."));
+    private static int[] Indices<T>(Tracked<T>[] values, Tape<T> tape) where T : IFloatingPointIeee754<T>
+    {
+        var indices = new int[values.Length];
+        for (int k = 0; k < values.Length; k++)
+            indices[k] = values[k].Tape is null || ReferenceEquals(values[k].Tape, tape)
+                ? values[k].Index
+                : throw new InvalidOperationException("The function returned a value recorded by a different differentiation.");
+        return indices;
+    }
 }

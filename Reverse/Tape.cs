@@ -36,7 +36,9 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// <summary>Marks an output of a block (a custom or tensor primitive); its B slot holds the block's number.</summary>
     internal const int BlockOutput = -2;
 
-    private readonly List<Node[]> _chunks = [];
+    // Chunks 0 … _chunkCount − 1 (an array, not a list: a short-lived tape is one object fewer).
+    private Node[][] _chunks = [];
+    private int _chunkCount;
     // Created on the first block: most tapes have none.
     private List<TapeBlock<T>>? _blocks;
 
@@ -140,7 +142,9 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
         if (chunk.Length != size)
             chunk = new Node[size];
-        _chunks.Add(chunk);
+        if (_chunkCount == _chunks.Length)
+            Array.Resize(ref _chunks, Math.Max(4, 2 * _chunkCount));
+        _chunks[_chunkCount++] = chunk;
         _currentStart = Count;
         _current = chunk;
         _used = 0;
@@ -176,13 +180,13 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     public void Trim()
     {
         // A frozen tape has at least one record (its inputs), so its last chunk holds record Count − 1.
-        Node[] last = _chunks[^1];
+        Node[] last = _chunks[_chunkCount - 1];
         ChunkOf(Count - 1, out int start);
         int used = Count - start;
         // Stryker disable once Statement : cutting a full chunk to its own length copies it; the result is the same.
         if (used == last.Length)
             return;
-        _chunks[^1] = last[..used];
+        _chunks[_chunkCount - 1] = last[..used];
         // Stryker disable once Statement : returning memory to the pool is invisible to results.
         Scratch.Return(last);
     }
@@ -196,9 +200,10 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     {
         Freeze();
         // Stryker disable Statement : returning memory to the pool is invisible to results (the pool is a cache).
-        foreach (Node[] chunk in _chunks)
-            Scratch.Return(chunk);
-        _chunks.Clear();
+        for (int c = 0; c < _chunkCount; c++)
+            Scratch.Return(_chunks[c]);
+        _chunks = [];
+        _chunkCount = 0;
         // Stryker restore Statement
         _currentStart = 0;
     }
