@@ -56,10 +56,24 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
     /// <exception cref="ArgumentException">ū does not have one entry per output.</exception>
     public T[] Invoke(ReadOnlySpan<T> cotangent)
     {
+        RequireCotangent(cotangent);
+        return _tape.Pull(_outputs, cotangent);
+    }
+
+    /// <summary>x̄ = ūᵀ J_f(x) for the cotangent ū ∈ ℝᵐ, written into <paramref name="inputAdjoint"/> (n entries): no allocation.</summary>
+    /// <exception cref="ArgumentException">ū does not have one entry per output, or x̄ one per input.</exception>
+    public void Invoke(ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
+    {
+        RequireCotangent(cotangent);
+        Require.Length(inputAdjoint, InputLength, nameof(inputAdjoint), "one entry per input");
+        _tape.Pull(_outputs, cotangent, inputAdjoint);
+    }
+
+    private void RequireCotangent(ReadOnlySpan<T> cotangent)
+    {
         if (cotangent.Length != _outputs.Length)
             throw new ArgumentException(
                 $"The cotangent has length {cotangent.Length} but the function has {_outputs.Length} outputs; it needs one entry per output.",
                 nameof(cotangent));
-        return _tape.Pull(_outputs, cotangent);
     }
 }

@@ -147,7 +147,7 @@ public static partial class Reverse
         ArrayPool<Tracked<T>>.Shared.Return(input, clearArray: true);
 
     // The tape indices of values (−1 for a constant); a value recorded elsewhere is an error.
-    private static int[] Indices<T>(Tracked<T>[] values, Tape<T> tape) where T : IFloatingPointIeee754<T>
+    private static int[] Indices<T>(ReadOnlySpan<Tracked<T>> values, Tape<T> tape) where T : IFloatingPointIeee754<T>
     {
         var indices = new int[values.Length];
         for (int k = 0; k < values.Length; k++)

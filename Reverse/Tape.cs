@@ -227,6 +227,14 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// </summary>
     public T[] Pull(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent)
     {
+        var inputAdjoint = new T[InputCount];
+        Pull(outputs, cotangent, inputAdjoint);
+        return inputAdjoint;
+    }
+
+    /// <summary>As <see cref="Pull(ReadOnlySpan{int}, ReadOnlySpan{T})"/>, into the inputs' adjoints x̄ (length <see cref="InputCount"/>).</summary>
+    public void Pull(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
+    {
         T[] adjoint = Scratch.Rent<T>(Count);
         try
         {
@@ -235,7 +243,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                 if (outputs[k] >= 0)
                     adjoint[outputs[k]] += cotangent[k];
             Sweep(adjoint);
-            return adjoint[..InputCount];
+            adjoint.AsSpan(0, InputCount).CopyTo(inputAdjoint);
         }
         // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally

@@ -31,7 +31,7 @@ public static partial class Forward
 
     /// <summary>
     /// The m×n Jacobian J_ij = ∂f_i/∂x_j of f: ℝⁿ → ℝᵐ, from ⌈n/K⌉ evaluations on <see cref="MultiDual{T}"/>, each
-    /// giving K columns (pass j: columns jK … jK + K − 1). Bit-identical to <see cref="Jacobian{T}"/>.
+    /// giving K columns (pass j: columns jK … jK + K − 1). Bit-identical to <see cref="Jacobian{T}(VectorFunction{Dual{T}}, ReadOnlySpan{T})"/>.
     /// </summary>
     /// <exception cref="ArgumentException">x is empty, or f returns no outputs or a different number on different calls.</exception>
     public static T[,] JacobianChunked<T>(VectorFunction<MultiDual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>

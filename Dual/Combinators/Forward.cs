@@ -25,6 +25,24 @@ public static partial class Forward
     public static T Derivative<T>(Func<Dual<T>, Dual<T>> f, T x) where T : IFloatingPointIeee754<T> =>
         ValueAndDerivative(f, x).Derivative;
 
+    /// <summary>
+    /// The derivative x′(t) = [dx₁/dt … dxₘ/dt] of a curve x: ℝ → ℝᵐ (the one column of its m×1 Jacobian), from one
+    /// evaluation on t + ε.
+    /// </summary>
+    /// <param name="f">The curve, e.g. <c>t =&gt; [Dual&lt;double&gt;.Cos(t), Dual&lt;double&gt;.Sin(t)]</c>.</param>
+    /// <param name="t">The point.</param>
+    /// <exception cref="ArgumentException">f returns null or no outputs.</exception>
+    public static T[] Derivative<T>(Func<Dual<T>, Dual<T>[]> f, T t) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        long tag = Perturbation.Fresh();
+        Dual<T>[] x = Require.Arity(f(new Dual<T>(t, T.One, tag)), null, nameof(f));
+        var velocity = new T[x.Length];
+        for (int i = 0; i < x.Length; i++)
+            velocity[i] = x[i].TangentFor(tag);
+        return velocity;
+    }
+
     /// <summary>The value f(x) and derivative f′(x) of f: ℝ → ℝ, from one evaluation.</summary>
     public static (T Value, T Derivative) ValueAndDerivative<T>(Func<Dual<T>, Dual<T>> f, T x)
         where T : IFloatingPointIeee754<T>

@@ -28,4 +28,20 @@ internal static class Require
             throw new ArgumentException($"{name} returned no outputs; a vector function needs at least one.", name);
         return output;
     }
+
+    /// <summary>Checks a destination span: exactly the length the result needs.</summary>
+    public static void Length<T>(Span<T> destination, int length, string name, string what)
+    {
+        if (destination.Length != length)
+            throw new ArgumentException(
+                $"{name} has length {destination.Length} but {what} needs {length} entries.", name);
+    }
+
+    /// <summary>Checks an in-place function's value destination: its length m ≥ 1 fixes the number of outputs.</summary>
+    public static void OutputDestination<T>(Span<T> value, string name) =>
+        NotEmpty<T>(value, name, "its length fixes the number of outputs, at least one");
+
+    /// <summary>Checks a row-major m×n Jacobian destination.</summary>
+    public static void JacobianDestination<T>(Span<T> jacobian, int m, int n, string name) =>
+        Length(jacobian, m * n, name, "a row-major m×n Jacobian (m = value.Length, n = x.Length)");
 }

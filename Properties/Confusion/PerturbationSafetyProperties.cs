@@ -57,6 +57,32 @@ public sealed class PerturbationSafetyProperties
     });
 
     [Fact]
+    public void Curve_derivative_inside_dual() => Verify.ForAll(Programs.Scalar, c =>
+    {
+        Confused(() => Forward.Derivative<double>(a => a * Forward.Derivative<double>(t => [a * Line(c, t), t], 0.0)[0], A));
+        double right = Forward.Derivative<double>(a => a * Forward.Derivative<Dual<double>>(t => [a * Line(c, t), t], 0.0)[0], A);
+        AssertClose(2 * A * Forward.Derivative<double>(t => Line(c, t), 0.0), right, Exact, "d/da a·D(aφ) through a curve");
+    });
+
+    [Fact]
+    public void In_place_Jacobian_inside_dual() => Verify.ForAll(Programs.Scalar, c =>
+    {
+        Confused(() => Forward.Derivative<double>(a =>
+        {
+            var jacobian = new double[1];
+            Forward.Jacobian<double>((t, y) => y[0] = a * Line(c, t[0]), [0.0], new double[1], jacobian);
+            return a * jacobian[0];
+        }, A));
+        double right = Forward.Derivative<double>(a =>
+        {
+            var jacobian = new Dual<double>[1];
+            Forward.Jacobian<Dual<double>>((t, y) => y[0] = a * Line(c, t[0]), [0.0], new Dual<double>[1], jacobian);
+            return a * jacobian[0];
+        }, A);
+        AssertClose(2 * A * Forward.Derivative<double>(t => Line(c, t), 0.0), right, Exact, "d/da a·∂(aφ) in place");
+    });
+
+    [Fact]
     public void Hyper_dual_inside_hyper_dual() => Verify.ForAll(Programs.Scalar, c =>
     {
         Confused(() => Forward.SecondDerivative<double>(a => a * Forward.SecondDerivative<double>(t => a * Line(c, t), 0.0), A));

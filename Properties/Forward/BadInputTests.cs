@@ -27,7 +27,11 @@ public sealed class BadInputTests
     [Fact]
     public void Null_functions_are_named()
     {
-        Throws("f", "f", () => Autodiff.Forward.Derivative<double>(null!, 1));
+        Throws("f", "f", () => Autodiff.Forward.Derivative((Func<Dual<double>, Dual<double>>)null!, 1.0));
+        Throws("f", "f", () => Autodiff.Forward.Derivative((Func<Dual<double>, Dual<double>[]>)null!, 1.0));
+        Throws("f", "f", () => Autodiff.Forward.Jacobian<double>(null!, [1.0], 1));
+        Throws("f", "f", () => Autodiff.Forward.Jacobian<double>(null!, [1.0], new double[1], new double[1]));
+        Throws("f", "f", () => Autodiff.Forward.Jvp<double>((InPlaceFunction<Dual<double>>)null!, [1.0], [1.0], new double[1], new double[1]));
         Throws("f", "f", () => Autodiff.Forward.SecondDerivative<double>(null!, 1));
         Throws("f", "f", () => Autodiff.Forward.Taylor<double>(null!, 1, 2));
         Throws("f", "f", () => Autodiff.Forward.Gradient<double>(null!, [1.0]));

@@ -26,6 +26,16 @@ public sealed record ProgramCase(Expr[] Outputs, double[] Point, double[] Direct
     /// <summary>The vector program on any number type.</summary>
     public T[] Vector<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => Expr.Evaluate(Outputs, x);
 
+    /// <summary>
+    /// The vector program in the in-place style f!(y, x), accumulating into y (y += f(x)): right only if the
+    /// combinator hands f a zeroed y on every call.
+    /// </summary>
+    public void InPlace<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < Outputs.Length; i++)
+            y[i] += Expr.Evaluate(Outputs[i], x);
+    }
+
     /// <inheritdoc/>
     public override string ToString()
     {
