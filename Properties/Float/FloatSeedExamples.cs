@@ -51,6 +51,9 @@ public sealed class FloatSeedExamples
             Close(2 * x2, hessian[0], "∂²f/∂x₁² = 2x₂");
             Close(2 * x1 + 3 * x2 * x2, hessian[1], "∂²f/∂x₁∂x₂ = 2x₁ + 3x₂²");
             Close(6 * x1 * x2, hessian[3], "∂²f/∂x₂² = 6x₁x₂");
+            float[] along = new PolynomialValue().Hvp().Along(0f, 1f).F<float>(v);
+            Close(2 * x1 + 3 * x2 * x2, along[0], "H e₂ row 1: ∂²f/∂x₁∂x₂");
+            Close(6 * x1 * x2, along[1], "H e₂ row 2: ∂²f/∂x₂²");
         });
 
     [Fact]
@@ -106,6 +109,20 @@ public sealed class FloatSeedExamples
             double det = 2 * 6 - 1, mx = (6 * 2 - 1 * -12) / det, my = (2 * -12 - 1 * 2) / det;
             Close(mx, x[0] + step[0], "x + Δx");
             Close(my, x[1] + step[1], "y + Δy");
+        });
+
+    [Fact]
+    public void A_float_perceptron_has_the_same_gradient_in_tensor_and_scalar_mode() =>
+        Verify.ForAll(Cases.Vectors(3 * 2 + 3, -1, 1), p =>
+        {
+            var network = new Perceptron([2, 3, 1], ActivationFunction.Tanh, ActivationFunction.Sigmoid);
+            Tensor<float>[] theta = network.Initialize<float>(seed: 7);
+            float[] xs = ToFloat(p[..6]), ys = ToFloat(p[6..]);
+            TensorVar<float> x = Tensor.Create((float[])xs.Clone(), [3, 2]), y = Tensor.Create((float[])ys.Clone(), [3, 1]);
+            float[] tensor = network.Flatten<float>(Autodiff.Tensors.Grad(q => network.SquaredLoss(q, x, y), theta));
+            float[] scalar = Autodiff.Reverse.Grad<float>(q => network.ScalarSquaredLoss(q, xs, ys), network.Flatten<float>(theta));
+            for (int k = 0; k < tensor.Length; k++)
+                Close(scalar[k], tensor[k], $"∂L/∂θ_{k}");
         });
 
     private static T Quadratic<T>(ReadOnlySpan<T> v) where T : System.Numerics.IFloatingPointIeee754<T> =>
