@@ -16,8 +16,20 @@ feed="$work/feed"
 export NUGET_PACKAGES="$work/packages"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# SourceLink maps the sources to the GitHub remote; a clone whose origin is a local path (or none) has nothing to map
+# to, so it packs without SourceLink rather than print a warning per project.
+origin="$(git -C "$repo" remote get-url origin 2>/dev/null || true)"
+sourcelink=()
+case "$origin" in
+  https://github.com/* | git@github.com:*) ;;
+  *)
+    echo "== origin is '${origin:-none}', not GitHub: packing without SourceLink"
+    sourcelink=(-p:EnableSourceLink=false -p:EnableSourceControlManagerQueries=false)
+    ;;
+esac
+
 echo "== packing into $feed"
-dotnet pack "$repo/Dual.sln" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
+dotnet pack "$repo/Dual.sln" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true "${sourcelink[@]}" --nologo -v quiet
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props")"
 for id in "${packages[@]}"; do
   for ext in nupkg snupkg; do
