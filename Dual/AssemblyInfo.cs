@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 
 // The argument checks are shared by the forward, reverse and second-order combinators.
-[assembly: InternalsVisibleTo("Reverse")]
-[assembly: InternalsVisibleTo("Hessian")]
-[assembly: InternalsVisibleTo("Tensors")]
-[assembly: InternalsVisibleTo("Transforms")]
+[assembly: InternalsVisibleTo("Dual.Reverse")]
+[assembly: InternalsVisibleTo("Dual.Hessian")]
+[assembly: InternalsVisibleTo("Dual.Tensors")]
+[assembly: InternalsVisibleTo("Dual.Transforms")]

@@ -42,6 +42,8 @@ internal static class Program
             .. MatrixCalculus.NormalEquations.Run(),
             .. MatrixCalculus.MlpTraining.Run(),
             .. Composition.Pipelines.Run(),
+            .. Docs.CustomRules.Run(),
+            .. Docs.NestingChecks.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

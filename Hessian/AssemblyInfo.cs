@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
 
 // Matrix calculus reuses the row-major factorisations.
-[assembly: InternalsVisibleTo("Tensors")]
-[assembly: InternalsVisibleTo("Transforms")]
+[assembly: InternalsVisibleTo("Dual.Tensors")]
+[assembly: InternalsVisibleTo("Dual.Transforms")]

@@ -14,7 +14,7 @@ namespace Autodiff;
 /// primitive, holding an adjoint slot per entry), so the properties of <see cref="Reverse"/> carry over: pure pullbacks, no
 /// global state, linear cost, no recursion. A result that does not depend on an input has a zero derivative.
 /// </remarks>
-public static class Tensors
+public static partial class Tensors
 {
     /// <summary>A vector as a <see cref="Tensor{T}"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>

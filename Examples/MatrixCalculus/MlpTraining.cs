@@ -96,10 +96,10 @@ internal static class MlpTraining
         }
     }
 
-    private static Training Train<TState>(IOptimizer<TState> optimizer, Spirals data, Tensor<double>[] theta0) where TState : IOptimizerState
+    private static Training Train(IOptimizer optimizer, Spirals data, Tensor<double>[] theta0)
     {
         TensorVar<double> x = data.Points, y = data.Targets;
-        TState state = optimizer.Start(theta0);
+        IOptimizerState<double> state = optimizer.Start(theta0);
         var losses = new double[Epochs + 1];
         var accuracies = new List<(int, double)>();
         for (int epoch = 0; ; epoch++)

@@ -60,7 +60,7 @@ internal static class NormalEquations
         Console.WriteLine($"  The Hessian 2ΦᵀΦ has λ_min = {Sci(eigenvalues[0])}, λ_max = {Sci(eigenvalues[^1])} (κ = {Sci(eigenvalues[^1] / eigenvalues[0])}): the optimal");
         Console.WriteLine("  heavy-ball parameters for a quadratic are η = 4/(√λ_max + √λ_min)², μ = ((√κ − 1)/(√κ + 1))².");
         var table = new Table(1, "k", "θ_k", "L(θ_k)", "‖θ_k − θ*‖");
-        MomentumState state = descent.Start(Tensors.Vector(new double[optimum.Length]));
+        MomentumState<double> state = descent.Start(Tensors.Vector(new double[optimum.Length]));
         for (int k = 0; ; k++)
         {
             (double value, Tensor<double> gradient) = Tensors.ValueAndGrad(loss, state.Parameters[0]);

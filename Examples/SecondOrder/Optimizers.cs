@@ -93,9 +93,9 @@ internal static class Optimizers
     private static void SingularHessian(ComparisonLog log)
     {
         double[] x = [0.0, 0.005];
-        Fin<double[]> step = Autodiff.Newton.Step<double>(Surface.Rosenbrock.Loss, x);
+        Fin<Arr<double>> step = Autodiff.Newton.Step<double>(Surface.Rosenbrock.Loss, x);
         log.Record(step.IsFail ? 0 : 1, Comparison.Exact);
-        string outcome = step.Match(delta => $"Succ {Vector(delta)}", error => $"Fail: {error.Message}");
+        string outcome = step.ToString(); // a Fin of an Arr prints its contents: Succ([…]) or Fail(message)
         Console.WriteLine($"  Newton.Step on Rosenbrock at {Point(x)}, where ∇²f = [[0, 0], [0, 200]] is singular:");
         Console.WriteLine($"    {outcome}");
         Console.WriteLine();

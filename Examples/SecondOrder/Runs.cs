@@ -38,7 +38,7 @@ internal sealed record SteppedRun(Trajectory<double> Path, string? Failure)
     private const int MaxSteps = 50;
     private const double Negligible = 1e-14;
 
-    public static SteppedRun Iterate(Surface s, Func<double[], Fin<double[]>> step)
+    public static SteppedRun Iterate(Surface s, Func<double[], Fin<Arr<double>>> step)
     {
         List<double[]> points = [s.Start];
         string? failure = null;
@@ -46,7 +46,7 @@ internal sealed record SteppedRun(Trajectory<double> Path, string? Failure)
         while (!converged && failure is null && points.Count <= MaxSteps)
         {
             double[] x = points[^1];
-            step(x).Match(
+            step(x).Map(d => d.ToArray()).Match(
                 delta =>
                 {
                     converged = Runs.Norm(delta) <= Negligible * Math.Max(1, Runs.Norm(x));

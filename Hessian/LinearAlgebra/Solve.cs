@@ -11,7 +11,7 @@ namespace Autodiff;
 /// </summary>
 /// <remarks>
 /// A matrix is a <c>T[n, n]</c> read as a_ij = <c>a[i, j]</c>; vectors go in as spans (arrays convert) and the
-/// solution comes out as a fresh array. Malformed input (null, empty, non-square, a right-hand side of the wrong
+/// solution comes out as an immutable <see cref="Arr{A}"/>, so a result prints its entries (<c>Succ([1, 2])</c>). Malformed input (null, empty, non-square, a right-hand side of the wrong
 /// length, non-finite entries, a non-symmetric matrix for Cholesky) throws an <see cref="ArgumentException"/>
 /// naming the argument and the shapes. A well-formed system that has no reliable solution — A singular, or
 /// singular to working precision, or not positive definite for Cholesky — is an answer, not a mistake: it comes back
@@ -34,12 +34,12 @@ public static class Solve
     /// </returns>
     /// <exception cref="ArgumentNullException">a is null.</exception>
     /// <exception cref="ArgumentException">a is empty or not square, b's length is not n, or an entry is NaN or infinite.</exception>
-    public static Fin<T[]> Linear<T>(T[,] a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T>
+    public static Fin<Arr<T>> Linear<T>(T[,] a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T>
     {
         int n = MatrixArguments.Square(a, nameof(a));
         MatrixArguments.RightHandSide(b, n, nameof(b), nameof(a));
         T[] rhs = b.ToArray();
-        return LuFactorization<T>.FactorRowMajor(RowMajor.Of(a, n), n).Map(lu => lu.Solve(rhs));
+        return LuFactorization<T>.FactorRowMajor(RowMajor.Of(a, n), n).Map(lu => new Arr<T>(lu.Solve(rhs)));
     }
 
     /// <summary>
@@ -59,13 +59,13 @@ public static class Solve
     /// a is empty, not square, or not symmetric (|a_ij − a_ji| &gt; 10⁻¹⁰ · max|a_kl|), b's length is not n, or an
     /// entry is NaN or infinite.
     /// </exception>
-    public static Fin<T[]> Cholesky<T>(T[,] a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T>
+    public static Fin<Arr<T>> Cholesky<T>(T[,] a, ReadOnlySpan<T> b) where T : IFloatingPointIeee754<T>
     {
         int n = MatrixArguments.Square(a, nameof(a));
         T[] rowMajor = RowMajor.Of(a, n);
         MatrixArguments.Symmetric<T>(rowMajor, n, nameof(a));
         MatrixArguments.RightHandSide(b, n, nameof(b), nameof(a));
         T[] rhs = b.ToArray();
-        return CholeskyFactorization<T>.FactorRowMajor(rowMajor, n).Map(l => l.Solve(rhs));
+        return CholeskyFactorization<T>.FactorRowMajor(rowMajor, n).Map(l => new Arr<T>(l.Solve(rhs)));
     }
 }

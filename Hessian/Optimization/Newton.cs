@@ -7,7 +7,9 @@ namespace Autodiff;
 /// <summary>
 /// Newton and Gauss–Newton steps: the second-order model of the seeds' "Hessian structure and curvature-aware
 /// updates". Each solves its linear system (it never inverts a matrix) and returns <see cref="Fin{A}"/>: a point
-/// where the system is singular is a legitimate outcome, reported as a failure that names the problem.
+/// where the system is singular is a legitimate outcome, reported as a failure that names the problem. A step is an
+/// immutable <see cref="Arr{A}"/>, so a result prints its entries (<c>Succ([-0.5, 1])</c>); on the common path,
+/// <see cref="FinResults.ValueOrThrow{A}(Fin{A})"/> reads it directly.
 /// </summary>
 public static class Newton
 {
@@ -17,7 +19,7 @@ public static class Newton
     /// </summary>
     /// <returns>Δ*, or a failure when ∇²f(x) is singular or ∇f(x) or ∇²f(x) has a NaN or infinite entry.</returns>
     /// <exception cref="ArgumentException">f is null, or x is empty or has a NaN or infinite entry.</exception>
-    public static Fin<T[]> Step<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public static Fin<Arr<T>> Step<T>(ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
         Finite.Require(x, nameof(x));
         (T[] gradient, T[,] hessian) = GradientAndHessian(f, x);
@@ -34,7 +36,7 @@ public static class Newton
     /// </summary>
     /// <exception cref="ArgumentException">residual is null or returns no outputs, or theta is empty or has a NaN or
     /// infinite entry.</exception>
-    public static Fin<T[]> GaussNewtonStep<T>(VectorFunction<Tracked<T>> residual, ReadOnlySpan<T> theta)
+    public static Fin<Arr<T>> GaussNewtonStep<T>(VectorFunction<Tracked<T>> residual, ReadOnlySpan<T> theta)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(residual);

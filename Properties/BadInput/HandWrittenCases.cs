@@ -133,7 +133,7 @@ public sealed class HandWrittenBadInputTests
         Assert.Equal("rowMajor", Assert.ThrowsAny<ArgumentException>(() => new double[5].ToMatrix(2)).ParamName);
         Assert.Equal("columns", Assert.ThrowsAny<ArgumentException>(() => new double[4].ToMatrix(0)).ParamName);
         Assert.Equal("n", Assert.ThrowsAny<ArgumentException>(() => new double[8].ToCube(-2)).ParamName);
-        Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => new ThrowingValue().Hvp().Along(null!)).ParamName);
+        Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => new ThrowingValue().Hvp().Along<double>(null!)).ParamName);
         (double[] _, LinearMap<double> map) = new Identityish().Linearize().F([1.0, 2.0]);
         var e = Assert.ThrowsAny<ArgumentException>(() => map.Invoke([1.0]));
         Assert.Equal("v", e.ParamName);

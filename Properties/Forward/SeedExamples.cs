@@ -11,18 +11,18 @@ namespace Autodiff.Properties.Forward;
 public sealed class SeedExamples
 {
     // f(x, y) = (x + 2y³)²
-    private static T Square<T>(ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
+    internal static T Square<T>(ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T>
     {
         T inner = v[0] + T.CreateChecked(2) * v[1] * v[1] * v[1];
         return inner * inner;
     }
 
     // f(x₁, x₂) = x₁²x₂ + x₁x₂³
-    private static T Polynomial<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+    internal static T Polynomial<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         x[0] * x[0] * x[1] + x[0] * x[1] * x[1] * x[1];
 
     // f(x₁, x₂) = x₁² + 2x₂ with x₁ = sin t, x₂ = cos t
-    private static T ChainOfSinCos<T>(T t) where T : IFloatingPointIeee754<T>
+    internal static T ChainOfSinCos<T>(T t) where T : IFloatingPointIeee754<T>
     {
         T x1 = T.Sin(t), x2 = T.Cos(t);
         return x1 * x1 + T.CreateChecked(2) * x2;

@@ -438,10 +438,10 @@ public sealed class LinearAlgebraProperties
     // ---------------------------------------------------------------------------------------------------------
     // Helpers: independent of the code under test.
 
-    private static T[] Succeeded<T>(Fin<T[]> result, string what) =>
-        result.Match(Succ: x => x, Fail: e => throw new XunitException($"{what} failed: {e.Message}"));
+    private static T[] Succeeded<T>(Fin<Arr<T>> result, string what) =>
+        result.Match(Succ: x => x.ToArray(), Fail: e => throw new XunitException($"{what} failed: {e.Message}"));
 
-    private static string Failed<T>(Fin<T[]> result) =>
+    private static string Failed<T>(Fin<Arr<T>> result) =>
         result.Match(Succ: x => throw new XunitException($"expected a failure, got [{string.Join(", ", x)}]"), Fail: (Error e) => e.Message);
 
     private static double[,] ToMatrix(int n, double[] entries)

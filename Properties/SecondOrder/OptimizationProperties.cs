@@ -30,13 +30,13 @@ public sealed class OptimizationProperties
         return T.CreateChecked(100) * a * a + b * b;
     }
 
-    private static double[] Minimizer() => Solve.Linear(A, B).Match(x => x, e => throw new InvalidOperationException(e.Message));
+    private static double[] Minimizer() => Solve.Linear(A, B).ValueOrThrow().ToArray();
 
     [Fact]
     public void Newton_step_solves_a_quadratic_in_one_step() =>
         Verify.ForAll(Cases.Vectors(3, -5, 5), x =>
         {
-            double[] step = Newton.Step(Quadratic, x).Match(s => s, e => throw new InvalidOperationException(e.Message));
+            double[] step = Newton.Step(Quadratic, x).ValueOrThrow().ToArray();
             double[] expected = Minimizer();
             for (int i = 0; i < 3; i++)
                 AssertClose(expected[i], x[i] + step[i], 1e-10, $"(x + Δ*)_{i} = (A⁻¹b)_{i}");
@@ -48,7 +48,7 @@ public sealed class OptimizationProperties
         double[] x = [-1.2, 1.0];
         for (int k = 0; k < 12; k++)
         {
-            double[] step = Newton.Step(Rosenbrock, x).Match(s => s, e => throw new InvalidOperationException(e.Message));
+            double[] step = Newton.Step(Rosenbrock, x).ValueOrThrow().ToArray();
             x = [x[0] + step[0], x[1] + step[1]];
         }
         AssertClose(1, x[0], 1e-12, "x₁ → 1");
@@ -59,7 +59,7 @@ public sealed class OptimizationProperties
     public void Newton_step_at_a_singular_Hessian_fails_with_a_reason()
     {
         static T Valley<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => (x[0] + x[1]) * (x[0] + x[1]);
-        Fin<double[]> step = Newton.Step(Valley, [1.0, 2.0]);
+        Fin<Arr<double>> step = Newton.Step(Valley, [1.0, 2.0]);
         Assert.True(step.IsFail);
         step.IfFail(e => Assert.Contains("singular", e.Message));
     }
@@ -69,7 +69,7 @@ public sealed class OptimizationProperties
     {
         static T Root<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => T.Sqrt(x[0]) + x[1] * x[1];
         static T[] RootResidual<T>(ReadOnlySpan<T> t) where T : IFloatingPointIeee754<T> => [T.Sqrt(t[0]), t[1]];
-        Fin<double[]> step = Newton.Step(Root, [-1.0, 2.0]); // √ of a negative: NaN
+        Fin<Arr<double>> step = Newton.Step(Root, [-1.0, 2.0]); // √ of a negative: NaN
         Assert.True(step.IsFail);
         step.IfFail(e => Assert.Contains("NaN or infinite", e.Message));
         Assert.True(Newton.GaussNewtonStep(RootResidual, [-1.0, 2.0]).IsFail);
@@ -90,7 +90,7 @@ public sealed class OptimizationProperties
                     r[i] = T.CreateChecked(y[i]) - (T.CreateChecked(phi[i, 0]) * t[0] + T.CreateChecked(phi[i, 1]) * t[1] + T.CreateChecked(phi[i, 2]) * t[2]);
                 return r;
             }
-            double[] step = Newton.GaussNewtonStep(Residual, theta).Match(s => s, e => throw new InvalidOperationException(e.Message));
+            double[] step = Newton.GaussNewtonStep(Residual, theta).ValueOrThrow().ToArray();
             double[] afterStep = [theta[0] + step[0], theta[1] + step[1], theta[2] + step[2]];
             double[] gradient = Autodiff.Reverse.Grad<double>(t => Half(Residual(t)), afterStep);
             Assert.All(gradient, g => Assert.True(Math.Abs(g) < 1e-10, $"∇L after one Gauss–Newton step: {g}"));

@@ -108,6 +108,8 @@ public sealed class ParameterNameTests
             return 2;
         if (type == typeof(double))
             return 0.1;
+        if (type == typeof(LanguageExt.Fin<double>))
+            return LanguageExt.Fin<double>.Succ(0.1);
         if (typeof(Delegate).IsAssignableFrom(type))
         {
             Type number = type.GetGenericArguments()[0];
@@ -128,6 +130,8 @@ public sealed class ParameterNameTests
             return [-1, 0];
         if (type == typeof(double))
             return [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0];
+        if (type == typeof(LanguageExt.Fin<double>))
+            return []; // every Fin is a result to read (a failure is FinResultTests' case, not a bad argument)
         return [null];
     }
 

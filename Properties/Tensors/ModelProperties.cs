@@ -48,9 +48,9 @@ public sealed class ModelProperties
     public void A_momentum_step_is_the_heavy_ball_update_and_leaves_its_input_state_alone()
     {
         var optimizer = new MomentumDescent(learningRate: 0.1, momentum: 0.5);
-        MomentumState start = optimizer.Start(Autodiff.Tensors.Vector(1.0, -2.0));
-        MomentumState one = optimizer.Step(start, [Autodiff.Tensors.Vector(4.0, 2.0)]);
-        MomentumState two = optimizer.Step(one, [Autodiff.Tensors.Vector(-2.0, 0.0)]);
+        MomentumState<double> start = optimizer.Start(Autodiff.Tensors.Vector(1.0, -2.0));
+        MomentumState<double> one = optimizer.Step(start, [Autodiff.Tensors.Vector(4.0, 2.0)]);
+        MomentumState<double> two = optimizer.Step(one, [Autodiff.Tensors.Vector(-2.0, 0.0)]);
         // v₁ = −0.1·g₁ = (−0.4, −0.2); θ₁ = (0.6, −2.2); v₂ = 0.5·v₁ − 0.1·g₂ = (0, −0.1); θ₂ = (0.6, −2.3).
         AssertEntries([0.6, -2.2], one.Parameters[0]);
         AssertEntries([0.6, -2.3], two.Parameters[0]);
@@ -63,7 +63,7 @@ public sealed class ModelProperties
     {
         // With bias correction, m̂₁ = g and v̂₁ = g², so θ₁ = θ₀ − η g/(|g| + ε).
         var optimizer = new Adam(learningRate: 0.01, epsilon: 1e-8);
-        AdamState one = optimizer.Step(optimizer.Start(Autodiff.Tensors.Vector(1.0, -2.0, 0.5)), [Autodiff.Tensors.Vector(3.0, -0.25, 0.0)]);
+        AdamState<double> one = optimizer.Step(optimizer.Start(Autodiff.Tensors.Vector(1.0, -2.0, 0.5)), [Autodiff.Tensors.Vector(3.0, -0.25, 0.0)]);
         AssertEntries([1.0 - 0.01 * 3 / (3 + 1e-8), -2.0 + 0.01 * 0.25 / (0.25 + 1e-8), 0.5], one.Parameters[0]);
     }
 

@@ -47,12 +47,12 @@ public sealed class TensorNullArgumentTests
     {
         Tensor<double>[] gradient = [Pair];
         var adam = new Adam();
-        AdamState adamState = adam.Start(Pair);
+        AdamState<double> adamState = adam.Start(Pair);
         Names("state", () => adam.Step(adamState with { Parameters = [null!] }, gradient));
         Names("state", () => adam.Step(adamState with { FirstMoment = [null!] }, gradient));
         Names("gradient", () => adam.Step(adamState, [null!]));
         var momentum = new MomentumDescent(0.1);
-        MomentumState momentumState = momentum.Start(Pair);
+        MomentumState<double> momentumState = momentum.Start(Pair);
         Names("state", () => momentum.Step(momentumState with { Parameters = [null!] }, gradient));
         Names("state", () => momentum.Step(momentumState with { Velocity = [null!] }, gradient));
         Names("parameters", () => momentum.Start(Pair, null!));

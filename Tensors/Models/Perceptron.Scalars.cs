@@ -12,11 +12,14 @@ public sealed partial class Perceptron
     /// (f_{k+1})_j = σ_{k+1}(Σ_l (A_k)_jl (f_k)_l + (b_k)_j).
     /// </summary>
     /// <param name="parameters">θ flattened (<see cref="Flatten{T}"/>): A₀, b₀, … each row-major.</param>
-    /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major: N·n₀ numbers.</param>
+    /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major: N·n₀ numbers (data: any floating-point type, lifted into T).</param>
+    /// <typeparam name="T">The number type the network computes on (<c>double</c>, <c>float</c>, <see cref="Tracked{T}"/>, …).</typeparam>
+    /// <typeparam name="TData">The type of the data X (and Y): <c>double</c>, <c>float</c>, ….</typeparam>
     /// <returns>F_K ∈ ℝ^{N×n_K}, row-major.</returns>
     /// <exception cref="ArgumentException">θ does not have <see cref="ParameterCount"/> entries, X is not N rows of n₀,
     /// or N is so large that a layer's outputs would not fit in an array.</exception>
-    public T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs) where T : IFloatingPointIeee754<T>
+    public T[] ScalarForward<T, TData>(ReadOnlySpan<T> parameters, ReadOnlySpan<TData> inputs)
+        where T : IFloatingPointIeee754<T> where TData : IFloatingPointIeee754<TData>
     {
         CheckCount(parameters.Length, nameof(parameters));
         int samples = BatchSize(inputs.Length, InputSize, nameof(inputs), "inputs");
@@ -52,9 +55,11 @@ public sealed partial class Perceptron
     /// <param name="parameters">θ flattened.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major.</param>
     /// <param name="targets">Y ∈ ℝ^{N×n_K} row-major.</param>
+    /// <typeparam name="T">The number type the network computes on.</typeparam>
+    /// <typeparam name="TData">The type of the data X and Y.</typeparam>
     /// <exception cref="ArgumentException">A length does not fit the network.</exception>
-    public T ScalarSquaredLoss<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
-        where T : IFloatingPointIeee754<T>
+    public T ScalarSquaredLoss<T, TData>(ReadOnlySpan<T> parameters, ReadOnlySpan<TData> inputs, ReadOnlySpan<TData> targets)
+        where T : IFloatingPointIeee754<T> where TData : IFloatingPointIeee754<TData>
     {
         T[] outputs = ScalarForward(parameters, inputs, targets.Length);
         T loss = T.Zero;
@@ -74,9 +79,11 @@ public sealed partial class Perceptron
     /// <param name="parameters">θ flattened.</param>
     /// <param name="inputs">X ∈ ℝ^{N×n₀} row-major.</param>
     /// <param name="targets">Y ∈ ℝ^{N×n_K} row-major, each row a probability vector.</param>
+    /// <typeparam name="T">The number type the network computes on.</typeparam>
+    /// <typeparam name="TData">The type of the data X and Y.</typeparam>
     /// <exception cref="ArgumentException">A length does not fit the network.</exception>
-    public T ScalarCrossEntropyLoss<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, ReadOnlySpan<double> targets)
-        where T : IFloatingPointIeee754<T>
+    public T ScalarCrossEntropyLoss<T, TData>(ReadOnlySpan<T> parameters, ReadOnlySpan<TData> inputs, ReadOnlySpan<TData> targets)
+        where T : IFloatingPointIeee754<T> where TData : IFloatingPointIeee754<TData>
     {
         T[] logits = ScalarForward(parameters, inputs, targets.Length);
         T loss = T.Zero;
@@ -94,14 +101,15 @@ public sealed partial class Perceptron
             // even where log softmax is −∞ (0 log 0 = 0), rather than NaN.
             T logSum = T.Log(sum);
             for (int j = 0; j < OutputSize; j++)
-                if (targets[row + j] != 0)
+                if (!TData.IsZero(targets[row + j]))
                     loss -= T.CreateChecked(targets[row + j]) * ((z[j] - max) - logSum);
         }
         return loss;
     }
 
     // F_K, checked to have as many entries as Y.
-    private T[] ScalarForward<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<double> inputs, int targets) where T : IFloatingPointIeee754<T>
+    private T[] ScalarForward<T, TData>(ReadOnlySpan<T> parameters, ReadOnlySpan<TData> inputs, int targets)
+        where T : IFloatingPointIeee754<T> where TData : IFloatingPointIeee754<TData>
     {
         T[] outputs = ScalarForward(parameters, inputs);
         if (targets != outputs.Length)

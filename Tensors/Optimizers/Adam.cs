@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Autodiff;
@@ -7,8 +8,9 @@ namespace Autodiff;
 /// <param name="FirstMoment">m_t, the running mean of the gradient (m₀ = 0).</param>
 /// <param name="SecondMoment">v_t, the running mean of its entrywise square (v₀ = 0).</param>
 /// <param name="Steps">t.</param>
-public sealed record AdamState(Tensor<double>[] Parameters, Tensor<double>[] FirstMoment, Tensor<double>[] SecondMoment, int Steps)
-    : IOptimizerState;
+/// <typeparam name="T">The scalar type of the parameters.</typeparam>
+public sealed record AdamState<T>(Tensor<T>[] Parameters, Tensor<T>[] FirstMoment, Tensor<T>[] SecondMoment, int Steps)
+    : IOptimizerState<T> where T : IFloatingPointIeee754<T>;
 
 /// <summary>
 /// Adam (Kingma &amp; Ba, 2015): with g_t = ∇L(θ_{t−1})ᵀ,
@@ -16,7 +18,7 @@ public sealed record AdamState(Tensor<double>[] Parameters, Tensor<double>[] Fir
 /// m̂_t = m_t/(1 − β₁ᵗ), v̂_t = v_t/(1 − β₂ᵗ), and θ_t = θ_{t−1} − η m̂_t ⊘ (√v̂_t + ε), entrywise. Each parameter
 /// moves by about η whatever the scale of its gradient.
 /// </summary>
-public sealed class Adam : IOptimizer<AdamState>
+public sealed class Adam : IOptimizer
 {
     /// <summary>Adam with the given hyperparameters (the defaults are the paper's).</summary>
     /// <param name="learningRate">η &gt; 0.</param>
@@ -44,46 +46,57 @@ public sealed class Adam : IOptimizer<AdamState>
     /// <summary>ε, added to √v̂ in the denominator.</summary>
     public double Epsilon { get; }
 
-    /// <inheritdoc/>
-    public AdamState Start(params Tensor<double>[] parameters)
+    /// <summary>The state at t = 0: θ₀ = <paramref name="parameters"/> (copied) and m₀ = v₀ = 0.</summary>
+    /// <exception cref="ArgumentException">No parameters, a null one, or one with no entries or more than
+    /// <see cref="Array.MaxLength"/>.</exception>
+    public AdamState<T> Start<T>(params Tensor<T>[] parameters) where T : IFloatingPointIeee754<T>
     {
-        Tensor<double>[] theta = OptimizerArguments.Copy(parameters, nameof(parameters));
+        Tensor<T>[] theta = OptimizerArguments.Copy(parameters, nameof(parameters));
         return new(theta, OptimizerArguments.Zeros(theta), OptimizerArguments.Zeros(theta), 0);
     }
 
-    /// <inheritdoc/>
-    public AdamState Step(AdamState state, Tensor<double>[] gradient)
+    /// <summary>One step from <paramref name="state"/> along ∇L(θ_t)ᵀ, one tensor per parameter and of its shape.</summary>
+    /// <exception cref="ArgumentException">The state is null, holds a null tensor or moments that do not fit its
+    /// parameters (named <c>state</c>), or the gradient does not have the parameters' count and shapes.</exception>
+    public AdamState<T> Step<T>(AdamState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
         OptimizerArguments.CheckStep(state, gradient);
         OptimizerArguments.CheckMemory(state.FirstMoment, state.Parameters, nameof(state.FirstMoment));
         OptimizerArguments.CheckMemory(state.SecondMoment, state.Parameters, nameof(state.SecondMoment));
         int t = state.Steps + 1;
-        double correction1 = 1 - Math.Pow(Beta1, t), correction2 = 1 - Math.Pow(Beta2, t);
-        var parameters = new Tensor<double>[gradient.Length];
-        var first = new Tensor<double>[gradient.Length];
-        var second = new Tensor<double>[gradient.Length];
+        T beta1 = T.CreateChecked(Beta1), beta2 = T.CreateChecked(Beta2), epsilon = T.CreateChecked(Epsilon);
+        T correction2 = T.CreateChecked(1 - Math.Pow(Beta2, t));
+        T step = -T.CreateChecked(LearningRate / (1 - Math.Pow(Beta1, t)));
+        var parameters = new Tensor<T>[gradient.Length];
+        var first = new Tensor<T>[gradient.Length];
+        var second = new Tensor<T>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)
         {
-            ReadOnlySpan<double> theta = DenseEntries.Of(state.Parameters[i]), g = DenseEntries.Of(gradient[i]);
-            var m = new double[g.Length];
-            var v = new double[g.Length];
-            var next = new double[g.Length];
-            TensorPrimitives.Multiply(DenseEntries.Of(state.FirstMoment[i]), Beta1, m);
-            TensorPrimitives.MultiplyAdd(g, 1 - Beta1, m, m);                  // m_t = β₁ m + (1 − β₁) g
+            ReadOnlySpan<T> theta = DenseEntries.Of(state.Parameters[i]), g = DenseEntries.Of(gradient[i]);
+            var m = new T[g.Length];
+            var v = new T[g.Length];
+            var next = new T[g.Length];
+            TensorPrimitives.Multiply(DenseEntries.Of(state.FirstMoment[i]), beta1, m);
+            TensorPrimitives.MultiplyAdd(g, T.One - beta1, m, m);                  // m_t = β₁ m + (1 − β₁) g
             TensorPrimitives.Multiply(g, g, next);
-            TensorPrimitives.Multiply(next, 1 - Beta2, next);
-            TensorPrimitives.MultiplyAdd(DenseEntries.Of(state.SecondMoment[i]), Beta2, next, v);   // v_t = β₂ v + (1 − β₂) g²
+            TensorPrimitives.Multiply(next, T.One - beta2, next);
+            TensorPrimitives.MultiplyAdd(DenseEntries.Of(state.SecondMoment[i]), beta2, next, v);   // v_t = β₂ v + (1 − β₂) g²
             TensorPrimitives.Divide(v, correction2, next);
-            TensorPrimitives.Sqrt<double>(next, next);
-            TensorPrimitives.Add(next, Epsilon, next);                         // √v̂_t + ε
+            TensorPrimitives.Sqrt<T>(next, next);
+            TensorPrimitives.Add(next, epsilon, next);                             // √v̂_t + ε
             TensorPrimitives.Divide(m, next, next);
-            TensorPrimitives.MultiplyAdd(next, -LearningRate / correction1, theta, next);   // θ − η m̂ ⊘ (√v̂ + ε)
+            TensorPrimitives.MultiplyAdd(next, step, theta, next);                 // θ − η m̂ ⊘ (√v̂ + ε)
             parameters[i] = OptimizerArguments.Like(gradient[i], next);
             first[i] = OptimizerArguments.Like(gradient[i], m);
             second[i] = OptimizerArguments.Like(gradient[i], v);
         }
         return new(parameters, first, second, t);
     }
+
+    IOptimizerState<T> IOptimizer.Start<T>(params Tensor<T>[] parameters) => Start(parameters);
+
+    IOptimizerState<T> IOptimizer.Step<T>(IOptimizerState<T> state, Tensor<T>[] gradient) =>
+        Step(OptimizerArguments.StateOf<AdamState<T>, T>(state, this), gradient);
 
     /// <summary>"Adam (η = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 1E-08)".</summary>
     public override string ToString() =>

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Autodiff;
@@ -6,14 +7,16 @@ namespace Autodiff;
 /// <param name="Parameters">θ_t.</param>
 /// <param name="Velocity">v_t, shaped as θ_t (v₀ = 0).</param>
 /// <param name="Steps">t.</param>
-public sealed record MomentumState(Tensor<double>[] Parameters, Tensor<double>[] Velocity, int Steps) : IOptimizerState;
+/// <typeparam name="T">The scalar type of the parameters.</typeparam>
+public sealed record MomentumState<T>(Tensor<T>[] Parameters, Tensor<T>[] Velocity, int Steps) : IOptimizerState<T>
+    where T : IFloatingPointIeee754<T>;
 
 /// <summary>
 /// Gradient descent with heavy-ball momentum, the seeds' first-order method on tensors:
 /// v_{t+1} = μ v_t − η ∇L(θ_t)ᵀ, θ_{t+1} = θ_t + v_{t+1}. With μ = 0 it is plain steepest descent
 /// θ_{t+1} = θ_t − η ∇L(θ_t)ᵀ. (The same rule as <see cref="GradientDescent"/>, on a model's tensors.)
 /// </summary>
-public sealed class MomentumDescent : IOptimizer<MomentumState>
+public sealed class MomentumDescent : IOptimizer
 {
     /// <summary>A descent with learning rate η and momentum μ.</summary>
     /// <param name="learningRate">η &gt; 0.</param>
@@ -31,33 +34,43 @@ public sealed class MomentumDescent : IOptimizer<MomentumState>
     /// <summary>μ, the fraction of the previous step kept.</summary>
     public double Momentum { get; }
 
-    /// <inheritdoc/>
-    public MomentumState Start(params Tensor<double>[] parameters)
+    /// <summary>The state at t = 0: θ₀ = <paramref name="parameters"/> (copied) and v₀ = 0.</summary>
+    /// <exception cref="ArgumentException">No parameters, a null one, or one with no entries or more than
+    /// <see cref="Array.MaxLength"/>.</exception>
+    public MomentumState<T> Start<T>(params Tensor<T>[] parameters) where T : IFloatingPointIeee754<T>
     {
-        Tensor<double>[] theta = OptimizerArguments.Copy(parameters, nameof(parameters));
+        Tensor<T>[] theta = OptimizerArguments.Copy(parameters, nameof(parameters));
         return new(theta, OptimizerArguments.Zeros(theta), 0);
     }
 
-    /// <inheritdoc/>
-    public MomentumState Step(MomentumState state, Tensor<double>[] gradient)
+    /// <summary>One step from <paramref name="state"/> along ∇L(θ_t)ᵀ, one tensor per parameter and of its shape.</summary>
+    /// <exception cref="ArgumentException">The state is null, holds a null tensor or a velocity that does not fit its
+    /// parameters (named <c>state</c>), or the gradient does not have the parameters' count and shapes.</exception>
+    public MomentumState<T> Step<T>(MomentumState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
         OptimizerArguments.CheckStep(state, gradient);
         OptimizerArguments.CheckMemory(state.Velocity, state.Parameters, nameof(state.Velocity));
-        var parameters = new Tensor<double>[gradient.Length];
-        var velocity = new Tensor<double>[gradient.Length];
+        T mu = T.CreateChecked(Momentum), minusEta = -T.CreateChecked(LearningRate);
+        var parameters = new Tensor<T>[gradient.Length];
+        var velocity = new Tensor<T>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)
         {
-            ReadOnlySpan<double> theta = DenseEntries.Of(state.Parameters[i]), g = DenseEntries.Of(gradient[i]);
-            var v = new double[theta.Length];
-            var next = new double[theta.Length];
-            TensorPrimitives.Multiply(DenseEntries.Of(state.Velocity[i]), Momentum, v);   // μ v_t
-            TensorPrimitives.MultiplyAdd(g, -LearningRate, v, v);                           // − η g
-            TensorPrimitives.Add(theta, v, next);                                           // θ_t + v_{t+1}
+            ReadOnlySpan<T> theta = DenseEntries.Of(state.Parameters[i]), g = DenseEntries.Of(gradient[i]);
+            var v = new T[theta.Length];
+            var next = new T[theta.Length];
+            TensorPrimitives.Multiply(DenseEntries.Of(state.Velocity[i]), mu, v);   // μ v_t
+            TensorPrimitives.MultiplyAdd(g, minusEta, v, v);                         // − η g
+            TensorPrimitives.Add(theta, v, next);                                    // θ_t + v_{t+1}
             velocity[i] = OptimizerArguments.Like(gradient[i], v);
             parameters[i] = OptimizerArguments.Like(gradient[i], next);
         }
         return new(parameters, velocity, state.Steps + 1);
     }
+
+    IOptimizerState<T> IOptimizer.Start<T>(params Tensor<T>[] parameters) => Start(parameters);
+
+    IOptimizerState<T> IOptimizer.Step<T>(IOptimizerState<T> state, Tensor<T>[] gradient) =>
+        Step(OptimizerArguments.StateOf<MomentumState<T>, T>(state, this), gradient);
 
     /// <summary>"momentum descent (η = 0.01, μ = 0.9)".</summary>
     public override string ToString() => FormattableString.Invariant($"momentum descent (η = {LearningRate:G4}, μ = {Momentum:G4})");

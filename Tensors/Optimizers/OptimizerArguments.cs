@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 
 namespace Autodiff;
@@ -21,15 +22,15 @@ internal static class OptimizerArguments
 
     /// <summary>θ₀ copied (so the caller's tensors stay theirs), checked to be non-empty and non-null.</summary>
     /// <exception cref="ArgumentException">No parameters, a null one, or one with no entries or more than an array holds.</exception>
-    public static Tensor<double>[] Copy(Tensor<double>[] parameters, string name)
+    public static Tensor<T>[] Copy<T>(Tensor<T>[] parameters, string name) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(parameters, name);
         if (parameters.Length == 0)
             throw new ArgumentException($"{name} is empty; an optimiser needs at least one parameter tensor.", name);
-        var copies = new Tensor<double>[parameters.Length];
+        var copies = new Tensor<T>[parameters.Length];
         for (int i = 0; i < parameters.Length; i++)
         {
-            Tensor<double> p = parameters[i] ?? throw new ArgumentNullException(name, $"{name}[{i}] is null.");
+            Tensor<T> p = parameters[i] ?? throw new ArgumentNullException(name, $"{name}[{i}] is null.");
             // A zero-stride view may report more entries than any array holds; a rank-0 tensor holds none.
             if (p.FlattenedLength == 0 || p.FlattenedLength > Array.MaxLength)
                 throw new ArgumentException(
@@ -40,17 +41,17 @@ internal static class OptimizerArguments
     }
 
     /// <summary>Zero tensors shaped as the parameters (the initial momentum or moments).</summary>
-    public static Tensor<double>[] Zeros(Tensor<double>[] parameters) =>
-        Array.ConvertAll(parameters, p => Like(p, new double[p.FlattenedLength]));
+    public static Tensor<T>[] Zeros<T>(Tensor<T>[] parameters) where T : IFloatingPointIeee754<T> =>
+        Array.ConvertAll(parameters, p => Like(p, RowMajor.Filled(checked((int)p.FlattenedLength), T.Zero)));
 
     /// <summary>Checks the state and that the gradient has one tensor per parameter, of the parameter's shape.</summary>
     /// <exception cref="ArgumentException">A missing state or a null tensor in it, or a gradient that does not fit the
     /// parameters.</exception>
-    public static void CheckStep(IOptimizerState state, Tensor<double>[] gradient)
+    public static void CheckStep<T>(IOptimizerState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(gradient);
-        Tensor<double>[] parameters = state.Parameters
+        Tensor<T>[] parameters = state.Parameters
             ?? throw new ArgumentException("state has no parameters; make the first state with Start.", nameof(state));
         if (state.Steps < 0)
             throw new ArgumentException($"state has taken {state.Steps} steps; a step count is never negative.", nameof(state));
@@ -70,7 +71,7 @@ internal static class OptimizerArguments
 
     /// <summary>Checks that a state's memory (a velocity, a moment) has one tensor per parameter, of its length.</summary>
     /// <exception cref="ArgumentException">The memory does not fit the parameters.</exception>
-    public static void CheckMemory(Tensor<double>[]? memory, Tensor<double>[] parameters, string what)
+    public static void CheckMemory<T>(Tensor<T>[]? memory, Tensor<T>[] parameters, string what)
     {
         if (memory is null || memory.Length != parameters.Length
             || memory.Where((m, i) => m is null || m.FlattenedLength != parameters[i].FlattenedLength).Any())
@@ -80,7 +81,17 @@ internal static class OptimizerArguments
     }
 
     /// <summary>A tensor of <paramref name="shape"/>'s lengths over <paramref name="values"/> (taken, not copied).</summary>
-    public static Tensor<double> Like(Tensor<double> shape, double[] values) => Tensor.Create(values, shape.Lengths);
+    public static Tensor<T> Like<T>(Tensor<T> shape, T[] values) => Tensor.Create(values, shape.Lengths);
 
-    private static string Lengths(Tensor<double>? t) => t is null ? "null" : string.Join(", ", t.Lengths.ToArray());
+    /// <summary>A state handed to <see cref="IOptimizer.Step{T}"/> as the optimiser's own kind of state (null passes
+    /// through, for the step's own null check).</summary>
+    /// <exception cref="ArgumentException">The state was made by another kind of optimiser.</exception>
+    public static TState StateOf<TState, T>(IOptimizerState<T> state, IOptimizer optimizer)
+        where TState : class, IOptimizerState<T> where T : IFloatingPointIeee754<T> =>
+        state is null or TState
+            ? (TState)state!
+            : throw new ArgumentException(
+                $"state is a {state.GetType().Name}; {optimizer} steps a {typeof(TState).Name} made by its Start.", nameof(state));
+
+    private static string Lengths<T>(Tensor<T>? t) => t is null ? "null" : string.Join(", ", t.Lengths.ToArray());
 }

@@ -17,7 +17,8 @@ public readonly struct Hvp<TF>(TF f) where TF : IScalarFunction
         Hessian.Hvp<T>(_f.F, x, v);
 
     /// <summary>x ↦ ∇²f(x) v for a fixed direction v: a function value ℝⁿ → ℝⁿ of its own.</summary>
-    public HvpAlong<TF> Along(params double[] v) => new(_f, v);
+    /// <typeparam name="TV">The type of v's entries (<c>double</c>, <c>float</c>, …).</typeparam>
+    public HvpAlong<TF, TV> Along<TV>(params TV[] v) where TV : IFloatingPointIeee754<TV> => new(_f, v);
 }
 
 /// <summary>
@@ -25,16 +26,17 @@ public readonly struct Hvp<TF>(TF f) where TF : IScalarFunction
 /// evaluated on): a function value, so it composes, e.g. <c>f.Hvp().Along(v).Jacfwd()</c> is ∇³f[v].
 /// </summary>
 /// <typeparam name="TF">The function value's type.</typeparam>
-public readonly struct HvpAlong<TF> : IVectorFunction where TF : IScalarFunction
+/// <typeparam name="TV">The type of v's entries.</typeparam>
+public readonly struct HvpAlong<TF, TV> : IVectorFunction where TF : IScalarFunction where TV : IFloatingPointIeee754<TV>
 {
     private readonly TF _f;
-    private readonly double[] _v;
+    private readonly TV[] _v;
 
-    internal HvpAlong(TF f, double[] v)
+    internal HvpAlong(TF f, TV[] v)
     {
         ArgumentNullException.ThrowIfNull(v);
         _f = FunctionValue.Required(f, nameof(f));
-        _v = (double[])v.Clone();
+        _v = (TV[])v.Clone();
     }
 
     /// <summary>∇²f(x) v.</summary>
