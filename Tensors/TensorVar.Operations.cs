@@ -90,6 +90,32 @@ public sealed partial class TensorVar<T>
     /// <exception cref="ArgumentException">A is not a square matrix.</exception>
     public TensorVar<T> Trace() => Reductions.Trace(this);
 
+    /// <summary>
+    /// Σ along an axis: axis 0 sums down the rows (one sum per column), axis 1 along each row; the reduced axis is
+    /// dropped (m×n → a vector) unless <paramref name="keepDims"/> keeps it as length 1 (1×n or m×1). Gradient: 1 on
+    /// every entry of the lane.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tensor has no such axis (a vector has axis 0 only).</exception>
+    public TensorVar<T> Sum(int axis, bool keepDims = false) => AxisReduction<T>.Apply(this, axis, keepDims, Reduction.Sum);
+
+    /// <summary>The mean along an axis (see <see cref="Sum(int, bool)"/>); gradient 1/N on every entry of the lane.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tensor has no such axis.</exception>
+    public TensorVar<T> Mean(int axis, bool keepDims = false) => AxisReduction<T>.Apply(this, axis, keepDims, Reduction.Mean);
+
+    /// <summary>
+    /// The maximum along an axis (see <see cref="Sum(int, bool)"/>); gradient 1 on the maximal entry — 1/t on each of
+    /// t tied ones, the average of the one-sided derivatives.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tensor has no such axis.</exception>
+    public TensorVar<T> Max(int axis, bool keepDims = false) => AxisReduction<T>.Apply(this, axis, keepDims, Reduction.Max);
+
+    /// <summary>
+    /// log Σ e^x along an axis (see <see cref="Sum(int, bool)"/>), stable for any logits (m + log Σ e^{x − m});
+    /// gradient softmax of the lane.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The tensor has no such axis.</exception>
+    public TensorVar<T> LogSumExp(int axis, bool keepDims = false) => AxisReduction<T>.Apply(this, axis, keepDims, Reduction.LogSumExp);
+
     /// <summary>X = A⁻¹ B, the solution of A X = B (this is A; B a vector or a matrix), by LU with partial pivoting.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="b"/> is null.</exception>
     /// <exception cref="ArgumentException">A is not square, B does not have A's order as rows (named <paramref name="b"/>),

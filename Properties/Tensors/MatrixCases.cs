@@ -49,6 +49,14 @@ public static class MatrixCases
     public static Gen<MatrixCase> Matrix(int rows, int columns) =>
         Entries(rows * columns).Select(e => new MatrixCase(rows, columns, e));
 
+    /// <summary>
+    /// An m×n matrix whose entries are at least 0.3 apart (a shuffled 0.5·k plus noise in [−0.1, 0.1]): a maximum is
+    /// never within a difference step of a tie, so a maximum's rules can be checked against differences.
+    /// </summary>
+    public static Gen<MatrixCase> Separated(int rows, int columns) =>
+        Gen.Shuffle(Enumerable.Range(0, rows * columns).ToArray()).Zip(Entries(rows * columns, -0.1, 0.1),
+            (order, noise) => new MatrixCase(rows, columns, [.. order.Select((k, i) => 0.5 * k + noise[i])]));
+
     /// <summary>An n×n matrix M + (n+1)·I, M with entries in [−1, 1]: diagonally dominant by ≥ 1, so ‖A⁻¹‖∞ ≤ 1.</summary>
     public static Gen<MatrixCase> WellConditioned(int n) =>
         Entries(n * n, -1, 1).Select(e =>
