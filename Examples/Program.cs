@@ -42,6 +42,8 @@ internal static class Program
             .. MatrixCalculus.NormalEquations.Run(),
             .. MatrixCalculus.MlpTraining.Run(),
             .. Composition.Pipelines.Run(),
+            .. Theory.NeuralTangentKernel.Run(),
+            .. Theory.NaturalGradient.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

@@ -5,7 +5,7 @@ namespace Autodiff;
 /// <summary>The result of <see cref="ConjugateGradient.Solve{T}"/>: x with A x ≈ b, the iterations it took and
 /// the final residual norm ‖b − A x‖₂.</summary>
 /// <typeparam name="T">The scalar type.</typeparam>
-public sealed record ConjugateGradientResult<T>(T[] Solution, int Iterations, T ResidualNorm, bool Converged)
+public readonly record struct ConjugateGradientResult<T>(T[] Solution, int Iterations, T ResidualNorm, bool Converged)
     where T : IFloatingPointIeee754<T>;
 
 /// <summary>

@@ -18,8 +18,11 @@ public static class Fisher
     /// <param name="examples">The N examples (with their targets), one per row.</param>
     /// <exception cref="ArgumentException">As <see cref="PerExample.Gradients{TM, T}"/>.</exception>
     public static EmpiricalFisher<T> Empirical<TM, T>(TM negativeLogLikelihood, ReadOnlySpan<T> parameters, T[,] examples)
-        where TM : IModel where T : IFloatingPointIeee754<T> =>
-        EmpiricalFisher<T>.FromScores(PerExample.Gradients(negativeLogLikelihood, parameters, examples));
+        where TM : IModel where T : IFloatingPointIeee754<T>
+    {
+        PerExample.Check(negativeLogLikelihood, parameters, examples, nameof(negativeLogLikelihood), nameof(examples));
+        return EmpiricalFisher<T>.FromScores(PerExample.Gradients(negativeLogLikelihood, parameters, examples));
+    }
 
     /// <summary>
     /// The Gauss–Newton product Jᵀ(J v) = Σᵢ Jᵢᵀ(Jᵢ v), Jᵢ = ∂f(θ, xᵢ)/∂θ: one JVP (forward) and one VJP (reverse) per

@@ -95,15 +95,16 @@ public static class PerExample
     }
 
     /// <summary>The checks every batch combinator makes: θ as an array and N, or an error naming the argument.</summary>
-    internal static (T[] Theta, int Examples) Check<TM, T>(TM model, ReadOnlySpan<T> parameters, T[,] inputs)
+    internal static (T[] Theta, int Examples) Check<TM, T>(
+        TM model, ReadOnlySpan<T> parameters, T[,] inputs, string modelName = "model", string inputsName = "inputs")
         where TM : IModel
     {
         if (model is null)
-            throw new ArgumentNullException(nameof(model));
-        ArgumentNullException.ThrowIfNull(inputs);
+            throw new ArgumentNullException(modelName);
+        ArgumentNullException.ThrowIfNull(inputs, inputsName);
         Require.NotEmpty(parameters, nameof(parameters), "the model needs at least one parameter");
         if (inputs.Length == 0)
-            throw new ArgumentException("inputs has no examples; a batch needs at least one row of at least one entry.", nameof(inputs));
+            throw new ArgumentException($"{inputsName} has no examples; a batch needs at least one row of at least one entry.", inputsName);
         return (parameters.ToArray(), inputs.GetLength(0));
     }
 }

@@ -68,21 +68,32 @@ public static class TheoryModels
 
     /// <summary>
     /// ℓ(θ; (x, y)) = ‖y − f(θ, x)‖²/(2σ²): the negative log-likelihood of y ~ 𝒩(f(θ, x), σ²I) up to a constant. Each
-    /// input row holds the example x (n₀ entries) and then its target y (m entries).
+    /// input row holds the example x (d entries) and then its target y (m entries).
     /// </summary>
-    public readonly struct GaussianNll(Perceptron network, double sigma) : IModel
+    public readonly struct GaussianNll<TM>(TM model, int inputSize, double sigma) : IModel where TM : IModel
     {
         public T[] F<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input) where T : IFloatingPointIeee754<T>
         {
-            int n0 = network.InputSize;
-            T[] f = network.AsModel().F(parameters, input[..n0]);
+            T[] f = model.F(parameters, input[..inputSize]);
             T sum = T.Zero;
             for (int r = 0; r < f.Length; r++)
             {
-                T e = input[n0 + r] - f[r];
+                T e = input[inputSize + r] - f[r];
                 sum += e * e;
             }
             return [sum / T.CreateChecked(2 * sigma * sigma)];
+        }
+    }
+
+    /// <summary>f(θ, x) = tanh(θ₀ + θ₁x₁ + … + θ_d x_d): one unit, nonlinear in θ, with a well-conditioned Fisher.</summary>
+    public readonly struct TanhUnit : IModel
+    {
+        public T[] F<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input) where T : IFloatingPointIeee754<T>
+        {
+            T z = parameters[0];
+            for (int j = 0; j < input.Length; j++)
+                z += parameters[j + 1] * input[j];
+            return [T.Tanh(z)];
         }
     }
 
