@@ -63,6 +63,7 @@ public static class HandWrittenCases
         ("NeuralTangentKernel.Kernel", "parameters", () => NeuralTangentKernel.Kernel(Model, Empty, new double[1, 1])),
         ("Fisher.Empirical", "negativeLogLikelihood", () => Fisher.Empirical((IModel)null!, Two, new double[1, 1])),
         ("Fisher.GaussNewtonProduct", "v", () => Fisher.GaussNewtonProduct(Model, Two, new double[1, 1], One)),
+        ("Curvature.TopEigenpairs", "x", () => Curvature.TopEigenpairs(SumOfSquares, Empty, 1)),
         ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(SumOfSquares, Two, Two, -1)),
         ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(SumOfSquares, Two, One, 2)),
         ("Solve.Linear", "b", () => Solve.Linear(Spd, One)),
