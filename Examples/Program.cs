@@ -44,6 +44,7 @@ internal static class Program
             .. Composition.Pipelines.Run(),
             .. Theory.NeuralTangentKernel.Run(),
             .. Theory.NaturalGradient.Run(),
+            .. Theory.HessianSpectrum.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
