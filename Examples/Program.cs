@@ -45,6 +45,7 @@ internal static class Program
             .. Theory.NeuralTangentKernel.Run(),
             .. Theory.NaturalGradient.Run(),
             .. Theory.HessianSpectrum.Run(),
+            .. Theory.LieDerivative.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

@@ -64,6 +64,7 @@ public static class HandWrittenCases
         ("Fisher.Empirical", "negativeLogLikelihood", () => Fisher.Empirical((IModel)null!, Two, new double[1, 1])),
         ("Fisher.GaussNewtonProduct", "v", () => Fisher.GaussNewtonProduct(Model, Two, new double[1, 1], One)),
         ("Curvature.TopEigenpairs", "x", () => Curvature.TopEigenpairs(SumOfSquares, Empty, 1)),
+        ("Invariance.LieDerivative", "x", () => Invariance.LieDerivative(SumOfSquares, Empty, new double[0, 0])),
         ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(SumOfSquares, Two, Two, -1)),
         ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(SumOfSquares, Two, One, 2)),
         ("Solve.Linear", "b", () => Solve.Linear(Spd, One)),
