@@ -59,7 +59,7 @@ public static class Curvature
             T[] hv = Hessian.Hvp(f, x, v);
             for (int i = 0; i < hv.Length; i++)
                 hv[i] -= shift * v[i];
-            T next = Dot(v, hv);
+            T next = Vectors.Dot<T>(v, hv);
             if (T.Abs(next - lambda) <= rtol * T.Abs(next))
                 return next;
             lambda = next;
@@ -83,7 +83,7 @@ public static class Curvature
         for (int s = 0; s < samples; s++)
         {
             T[] z = Enumerable.Range(0, x.Length).Select(_ => random.Next(2) == 0 ? -T.One : T.One).ToArray();
-            sum += Dot(z, Hessian.Hvp(f, x, z));
+            sum += Vectors.Dot<T>(z, Hessian.Hvp(f, x, z));
         }
         return sum / T.CreateChecked(samples);
     }
@@ -109,17 +109,9 @@ public static class Curvature
         return Lanczos.TopEigenpairs<T>(v => Hessian.Hvp(f, point, v), point.Length, k, seed, maxSteps, tolerance);
     }
 
-    private static T Dot<T>(T[] a, T[] b) where T : IFloatingPointIeee754<T>
-    {
-        T sum = T.Zero;
-        for (int i = 0; i < a.Length; i++)
-            sum += a[i] * b[i];
-        return sum;
-    }
-
     private static T[] Normalize<T>(T[] v) where T : IFloatingPointIeee754<T>
     {
-        T norm = T.Sqrt(Dot(v, v));
+        T norm = T.Sqrt(Vectors.Dot<T>(v, v));
         return T.IsZero(norm) ? v : Array.ConvertAll(v, e => e / norm);
     }
 }

@@ -29,22 +29,13 @@ public sealed class LanczosProperties
         }
     }
 
-    private static double[,] Symmetric(int n, double[] e)
-    {
-        var a = new double[n, n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                a[i, j] = (e[i * n + j] + e[j * n + i]) / 2;
-        return a;
-    }
-
     [Fact]
     public void Lanczos_on_HVPs_finds_the_top_eigenpairs_of_the_dense_Hessian() =>
         Verify.ForAll(Arb.From(from n in Gen.Choose(1, 8)
                                from k in Gen.Choose(1, n)
                                from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
                                from x in Gen.ArrayOf(Cases.In(-1, 1), n)
-                               select (k, Symmetric(n, e), x)), c =>
+                               select (k, SecondOrder.SharpnessProperties.Symmetric(n, e), x)), c =>
         {
             (int k, double[,] a, double[] x) = c;
             var f = new Quadratic(a);
@@ -109,7 +100,7 @@ public sealed class LanczosProperties
             int n = b.Length;
             // H = Q diag(10 + 5l for l < k, 0 otherwise) Qᵀ, Q orthogonal (the eigenvectors of a random symmetric matrix):
             // rank k, so U_k Λ_k U_kᵀ + λI is H + λI itself and preconditioned CG on (H + λI) x = b ends in one step.
-            (double[] _, double[,] q) = SymmetricEigen.Decompose(Symmetric(n, [.. m.Cast<double>()]));
+            (double[] _, double[,] q) = SymmetricEigen.Decompose(SecondOrder.SharpnessProperties.Symmetric(n, [.. m.Cast<double>()]));
             var h = new double[n, n];
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++)
