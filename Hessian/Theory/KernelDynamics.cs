@@ -23,8 +23,9 @@ public sealed class KernelDynamics<T> where T : IFloatingPointIeee754<T>
         ArgumentNullException.ThrowIfNull(initialPredictions);
         if (!(learningRate > T.Zero && T.IsFinite(learningRate)))
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate η must be positive and finite.");
+        int n = MatrixArguments.Square(kernel, nameof(kernel));
+        MatrixArguments.Symmetric<T>(RowMajor.Of(kernel, n), n, nameof(kernel));
         (T[] values, T[,] vectors) = SymmetricEigen.Decompose(kernel);
-        int n = values.Length;
         if (targets.Length != n)
             throw new ArgumentException($"targets has {targets.Length} entries but K is {n}×{n}; y needs one per row of K.", nameof(targets));
         if (initialPredictions.Length != n)
