@@ -114,16 +114,8 @@ public sealed class FisherProperties
 
     private static double GramDeterminant(double[,] a) => SymmetricEigen.Values(Gram(a)).Aggregate(1.0, (p, l) => p * l);
 
-    private static double[,] Gram(double[,] a)
-    {
-        int n = a.GetLength(0);
-        var g = new double[n, n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-                for (int k = 0; k < n; k++)
-                    g[i, j] += a[k, i] * a[k, j];
-        return g;
-    }
+    // AᵀA.
+    private static double[,] Gram(double[,] a) => Tensors.Plain.Multiply(Tensors.Plain.Transpose(a), a);
 
     private static double[] Times(double[,] a, double[] v) =>
         [.. Enumerable.Range(0, a.GetLength(0)).Select(i => Enumerable.Range(0, v.Length).Sum(j => a[i, j] * v[j]))];
