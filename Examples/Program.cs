@@ -44,6 +44,10 @@ internal static class Program
             .. Composition.Pipelines.Run(),
             .. Docs.CustomRules.Run(),
             .. Docs.NestingChecks.Run(),
+            .. Theory.NeuralTangentKernel.Run(),
+            .. Theory.NaturalGradient.Run(),
+            .. Theory.HessianSpectrum.Run(),
+            .. Theory.LieDerivative.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

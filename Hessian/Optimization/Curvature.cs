@@ -60,7 +60,7 @@ public static class Curvature
             T[] hv = Hessian.Hvp(f, x, v);
             for (int i = 0; i < hv.Length; i++)
                 hv[i] -= shift * v[i];
-            T next = Dot(v, hv);
+            T next = Vectors.Dot<T>(v, hv);
             if (T.Abs(next - lambda) <= rtol * T.Abs(next))
                 return next;
             lambda = next;
@@ -84,22 +84,35 @@ public static class Curvature
         for (int s = 0; s < samples; s++)
         {
             T[] z = Enumerable.Range(0, x.Length).Select(_ => random.Next(2) == 0 ? -T.One : T.One).ToArray();
-            sum += Dot(z, Hessian.Hvp(f, x, z));
+            sum += Vectors.Dot<T>(z, Hessian.Hvp(f, x, z));
         }
         return sum / T.CreateChecked(samples);
     }
 
-    private static T Dot<T>(T[] a, T[] b) where T : IFloatingPointIeee754<T>
+    /// <summary>
+    /// The k largest eigenvalues λ₁ ≥ … ≥ λ_k of ∇²f(x) and their eigenvectors, by Lanczos on HVPs with full
+    /// reorthogonalisation (<see cref="Lanczos.TopEigenpairs{T}"/>): no n×n matrix, memory O(maxSteps·n).
+    /// </summary>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="k">How many eigenpairs (1 ≤ k ≤ n).</param>
+    /// <param name="seed">Seeds the random start vector.</param>
+    /// <param name="maxSteps">The most HVPs (0 chooses min(n, 2k + 40)).</param>
+    /// <param name="tolerance">The relative Ritz residual at which a pair counts as converged.</param>
+    /// <exception cref="ArgumentException">f is null, x is empty, or k, maxSteps or tolerance is out of range.</exception>
+    public static Eigenpairs<T> TopEigenpairs<T>(
+        ScalarFunction<Tracked<Dual<T>>> f, ReadOnlySpan<T> x, int k, int seed = 1, int maxSteps = 0, double tolerance = 1e-10)
+        where T : IFloatingPointIeee754<T>
     {
-        T sum = T.Zero;
-        for (int i = 0; i < a.Length; i++)
-            sum += a[i] * b[i];
-        return sum;
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        T[] point = x.ToArray();
+        return Lanczos.TopEigenpairs<T>(v => Hessian.Hvp(f, point, v), point.Length, k, seed, maxSteps, tolerance);
     }
 
     private static T[] Normalize<T>(T[] v) where T : IFloatingPointIeee754<T>
     {
-        T norm = T.Sqrt(Dot(v, v));
+        T norm = T.Sqrt(Vectors.Dot<T>(v, v));
         return T.IsZero(norm) ? v : Array.ConvertAll(v, e => e / norm);
     }
 }

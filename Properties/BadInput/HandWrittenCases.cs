@@ -23,6 +23,7 @@ public static class HandWrittenCases
     }
 
     private static readonly double[] Two = [1.0, 2.0], One = [1.0], Empty = [];
+    private static readonly PerceptronModel Model = new Perceptron([1, 1], ActivationFunction.Tanh, ActivationFunction.Identity).AsModel();
     private static readonly double[,] Spd = { { 2, 1 }, { 1, 3 } };
 
     /// <summary>(method, the parameter the error must name, the call).</summary>
@@ -57,6 +58,13 @@ public static class HandWrittenCases
         ("Hessian.Vhp", "v", () => Hessian.Vhp(SumOfSquares, Two, One)),
         ("Hessian.Dense", "x", () => Hessian.Dense(SumOfSquares, Empty)),
         ("Hessian.OfVectorFunction", "f", () => Hessian.OfVectorFunction(Growing<Tracked<Dual<double>>>(), Two)),
+        ("PerExample.Jacobians", "parameters", () => PerExample.Jacobians(Model, Empty, new double[1, 1])),
+        ("PerExample.Gradients", "inputs", () => PerExample.Gradients(Model, Two, new double[0, 1])),
+        ("NeuralTangentKernel.Kernel", "parameters", () => NeuralTangentKernel.Kernel(Model, Empty, new double[1, 1])),
+        ("Fisher.Empirical", "negativeLogLikelihood", () => Fisher.Empirical((IModel)null!, Two, new double[1, 1])),
+        ("Fisher.GaussNewtonProduct", "v", () => Fisher.GaussNewtonProduct(Model, Two, new double[1, 1], One)),
+        ("Curvature.TopEigenpairs", "x", () => Curvature.TopEigenpairs(SumOfSquares, Empty, 1)),
+        ("Invariance.LieDerivative", "x", () => Invariance.LieDerivative(SumOfSquares, Empty, new double[0, 0])),
         ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(SumOfSquares, Two, Two, -1)),
         ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(SumOfSquares, Two, One, 2)),
         ("Solve.Linear", "b", () => Solve.Linear(Spd, One)),

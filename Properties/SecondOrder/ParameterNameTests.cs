@@ -74,7 +74,7 @@ public sealed class ParameterNameTests
     {
         foreach (Type open in typeof(Newton).Assembly.GetExportedTypes())
         {
-            Type type = open.IsGenericTypeDefinition ? open.MakeGenericType(typeof(double)) : open;
+            Type type = open.IsGenericTypeDefinition ? open.MakeGenericType(Closing(open.GetGenericArguments())) : open;
             object? instance = Instance(type);
             foreach (MethodInfo declared in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
@@ -82,11 +82,24 @@ public sealed class ParameterNameTests
                     continue;
                 if (IsRecordMember(type, declared))
                     continue;
-                MethodInfo method = declared.IsGenericMethodDefinition ? declared.MakeGenericMethod(typeof(double)) : declared;
+                MethodInfo method = declared.IsGenericMethodDefinition ? declared.MakeGenericMethod(Closing(declared.GetGenericArguments())) : declared;
                 yield return (method, declared.IsStatic ? null : instance);
             }
         }
     }
+
+    // Type parameters become double, or IModel where they must be a model (then null is a possible bad argument).
+    private static Type[] Closing(Type[] parameters) =>
+        [.. parameters.Select(p => p.GetGenericParameterConstraints().Contains(typeof(IModel)) ? typeof(IModel) : typeof(double))];
+
+    // f(θ, x) = θ₀ x₀ + θ_last x_last: accepts any θ and x of at least one entry.
+    private readonly struct SampleModel : IModel
+    {
+        public T[] F<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input) where T : IFloatingPointIeee754<T> =>
+            [parameters[0] * input[0] + parameters[^1] * input[^1]];
+    }
+
+    private static readonly double[,] Spd3 = { { 3, 1, 0 }, { 1, 2, 0.5 }, { 0, 0.5, 1 } };
 
     // Compiler-generated members of records (Trajectory): equality and deconstruction take no checked input.
     private static bool IsRecordMember(Type type, MethodInfo m) =>
@@ -95,6 +108,10 @@ public sealed class ParameterNameTests
     private static object? Instance(Type type) =>
         type == typeof(LuFactorization<double>) ? LuFactorization<double>.Factor(Spd).Match(f => f, e => throw new InvalidOperationException(e.Message))
         : type == typeof(CholeskyFactorization<double>) ? CholeskyFactorization<double>.Factor(Spd).Match(f => f, e => throw new InvalidOperationException(e.Message))
+        : type == typeof(EmpiricalFisher<double>) ? EmpiricalFisher<double>.FromScores(Spd)
+        : type == typeof(KernelDynamics<double>) ? NeuralTangentKernel.Dynamics(Spd3, 0.1, [1.0, 2.0, 3.0], [0.0, 0.0, 0.0])
+        : type == typeof(Eigenpairs<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1], 3 * v[2]], 3, 3)
+        : type == typeof(LowRankCurvature<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1]], 2, 2).WithDamping(0.1)
         : null;
 
     // Good arguments: a 2-vector, the 2×2 SPD matrix, a delegate of the right number type (Σ xᵢ² or the identity).
@@ -110,6 +127,12 @@ public sealed class ParameterNameTests
             return 0.1;
         if (type == typeof(LanguageExt.Fin<double>))
             return LanguageExt.Fin<double>.Succ(0.1);
+        if (type == typeof(IModel))
+            return new SampleModel();
+        if (type == typeof(bool))
+            return false;
+        if (type == typeof(Func<double[], double[]>))
+            return (Func<double[], double[]>)(v => v);
         if (typeof(Delegate).IsAssignableFrom(type))
         {
             Type number = type.GetGenericArguments()[0];
@@ -128,6 +151,8 @@ public sealed class ParameterNameTests
             return [null, new double[2, 3], new double[0, 0], new double[,] { { 1, 5 }, { 0, 1 } }, new double[,] { { double.NaN, 0 }, { 0, 1 } }];
         if (type == typeof(int))
             return [-1, 0];
+        if (type == typeof(bool))
+            return [];
         if (type == typeof(double))
             return [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0];
         if (type == typeof(LanguageExt.Fin<double>))

@@ -71,7 +71,8 @@ public sealed class SharpnessProperties
         return Math.Max(first, shifted[1] / shifted[0]);
     }
 
-    private static double[,] Symmetric(int n, double[] e)
+    /// <summary>(E + Eᵀ)/2 for the row-major n×n entries e.</summary>
+    internal static double[,] Symmetric(int n, double[] e)
     {
         var a = new double[n, n];
         for (int i = 0; i < n; i++)

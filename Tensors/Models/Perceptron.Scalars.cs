@@ -24,12 +24,20 @@ public sealed partial class Perceptron
         CheckCount(parameters.Length, nameof(parameters));
         int samples = BatchSize(inputs.Length, InputSize, nameof(inputs), "inputs");
         CheckBatch(samples, nameof(inputs));
+        var lifted = new T[inputs.Length];
+        for (int l = 0; l < lifted.Length; l++)
+            lifted[l] = T.CreateChecked(inputs[l]);
+        return ForwardOnSameType<T>(parameters, lifted, samples);
+    }
+
+    // F_K of N samples whose inputs are numbers of the same type as θ (so a derivative may flow into x as well).
+    internal T[] ForwardOnSameType<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<T> inputs, int samples) where T : IFloatingPointIeee754<T>
+    {
         var outputs = new T[samples * OutputSize];
         T[] f = new T[Widest], next = new T[Widest];
         for (int i = 0; i < samples; i++)
         {
-            for (int l = 0; l < InputSize; l++)
-                f[l] = T.CreateChecked(inputs[i * InputSize + l]);
+            inputs.Slice(i * InputSize, InputSize).CopyTo(f);
             int offset = 0;
             for (int k = 0; k < Depth; k++)
             {

@@ -1,0 +1,135 @@
+using System.Numerics;
+using Autodiff.Properties.Support;
+using FsCheck;
+using FsCheck.Fluent;
+using static Autodiff.Properties.Theory.TheoryModels;
+
+namespace Autodiff.Properties.Theory;
+
+/// <summary>
+/// Lanczos on HVPs against the dense Jacobi eigendecomposition on small problems; on n = 10⁵ against the known spectrum
+/// of a separable function, in memory far below one n×n matrix; the low-rank-plus-damping model as an inverse and as a
+/// conjugate-gradient preconditioner.
+/// </summary>
+public sealed class LanczosProperties
+{
+    // ½ xᵀAx + Σ cos xᵢ / 10: ∇² = A − diag(cos xᵢ)/10.
+    private readonly struct Quadratic(double[,] a) : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                sum += T.Cos(x[i]) / T.CreateChecked(10);
+                for (int j = 0; j < x.Length; j++)
+                    sum += x[i] * T.CreateChecked(a[i, j] / 2) * x[j];
+            }
+            return sum;
+        }
+    }
+
+    [Fact]
+    public void Lanczos_on_HVPs_finds_the_top_eigenpairs_of_the_dense_Hessian() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(1, 8)
+                               from k in Gen.Choose(1, n)
+                               from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
+                               from x in Gen.ArrayOf(Cases.In(-1, 1), n)
+                               select (k, SecondOrder.SharpnessProperties.Symmetric(n, e), x)), c =>
+        {
+            (int k, double[,] a, double[] x) = c;
+            var f = new Quadratic(a);
+            Eigenpairs<double> top = Curvature.TopEigenpairs<double>(f.F, x, k);
+            double[,] dense = Hessian.Dense<double>(f.F, x);
+            double[] all = SymmetricEigen.Values(dense);
+            double scale = Math.Max(1, all.Max(Math.Abs));
+            for (int i = 0; i < k; i++)
+            {
+                Tolerance.AssertClose(all[^(i + 1)], top.Values[i], 1e-9, $"λ{i + 1}", floor: scale);
+                double[] u = top.Vector(i);
+                double[] hu = Hessian.Hvp<double>(f.F, x, u);
+                double residual = Math.Sqrt(hu.Zip(u, (p, q) => (p - top.Values[i] * q) * (p - top.Values[i] * q)).Sum());
+                Assert.True(residual <= 1e-8 * scale, $"‖Hu − λu‖ = {residual:E2} for pair {i + 1}");
+                Tolerance.AssertClose(1, Math.Sqrt(u.Sum(v => v * v)), 1e-12, "‖u‖");
+            }
+        });
+
+    // ½ Σ cᵢ xᵢ² with c = (100, 90, 80, 70, 60) then 1 + sin² i on the rest: ∇² = diag(c), known top five.
+    private readonly struct Separable : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+                sum += T.CreateChecked(Curvature(i) / 2) * x[i] * x[i];
+            return sum;
+        }
+
+        public static double Curvature(int i) => i < 5 ? 100 - 10 * i : 1 + Math.Sin(i) * Math.Sin(i);
+    }
+
+    [Fact]
+    public void At_n_one_hundred_thousand_Lanczos_runs_in_memory_of_a_few_vectors_and_finds_the_top_five()
+    {
+        const int n = 100_000;
+        double[] x = [.. Enumerable.Range(0, n).Select(i => Math.Cos(i))];
+        var f = new Separable();
+        Curvature.TopEigenpairs<double>(f.F, x[..10], 1); // warm up, so the measurement below sees only this call
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Eigenpairs<double> top = Curvature.TopEigenpairs<double>(f.F, x, 5, maxSteps: 30);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        for (int i = 0; i < 5; i++)
+            Tolerance.AssertClose(Separable.Curvature(i), top.Values[i], 1e-9, $"λ{i + 1}");
+        Assert.Equal(n, top.Dimension);
+        // Each HVP records O(n) and the basis holds at most 30 vectors: allocation is a constant times 30·n·8 bytes,
+        // while one n×n matrix alone would be 8·10¹⁰ bytes.
+        long bound = 200L * 30 * n * sizeof(double);
+        Assert.True(allocated < bound, $"allocated {allocated / 1e6:F0} MB, more than {bound / 1e6:F0} MB");
+    }
+
+    [Fact]
+    public void The_low_rank_plus_damping_model_inverts_itself_and_preconditions_damped_CG_to_one_step() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(4, 12)
+                               from k in Gen.Choose(1, 3)
+                               from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
+                               from b in Gen.ArrayOf(Cases.In(-1, 1), n)
+                               from damping in Cases.In(0.1, 2)
+                               select (k, Matrix(e, n, n), b, damping)), c =>
+        {
+            (int k, double[,] m, double[] b, double damping) = c;
+            int n = b.Length;
+            // H = Q diag(10 + 5l for l < k, 0 otherwise) Qᵀ, Q orthogonal (the eigenvectors of a random symmetric matrix):
+            // rank k, so U_k Λ_k U_kᵀ + λI is H + λI itself and preconditioned CG on (H + λI) x = b ends in one step.
+            (double[] _, double[,] q) = SymmetricEigen.Decompose(SecondOrder.SharpnessProperties.Symmetric(n, [.. m.Cast<double>()]));
+            var h = new double[n, n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    for (int l = 0; l < k; l++)
+                        h[i, j] += q[i, l] * (10 + 5 * l) * q[j, l];
+            Func<double[], double[]> product = v => [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => h[i, j] * v[j]))];
+            Func<double[], double[]> damped = v => [.. product(v).Zip(v, (hv, vi) => hv + damping * vi)];
+            LowRankCurvature<double> model = Lanczos.TopEigenpairs(product, n, k).WithDamping(damping);
+            Assert.True(Difference(model.Product(b), damped(b)) <= 1e-9, "U Λ Uᵀ + λI reproduces H + λI");
+            Assert.True(Difference(model.Solve(model.Product(b)), b) <= 1e-9, "M⁻¹ M b = b");
+            ConjugateGradientResult<double> plain = ConjugateGradient.Solve(damped, b, 1e-10);
+            ConjugateGradientResult<double> preconditioned = ConjugateGradient.Solve(damped, b, 1e-10, preconditioner: model.Preconditioner());
+            Assert.True(preconditioned.Iterations <= 1, $"preconditioned CG took {preconditioned.Iterations} iterations");
+            Assert.True(plain.Iterations > 1, "plain CG ended in one step, so the preconditioner was not needed");
+            Assert.True(Difference(preconditioned.Solution, plain.Solution) <= 1e-8);
+        });
+
+    [Fact]
+    public void Bad_arguments_are_refused_naming_them()
+    {
+        Func<double[], double[]> identity = v => v;
+        Assert.Equal("k", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 3, 4)).ParamName);
+        Assert.Equal("k", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 3, 0)).ParamName);
+        Assert.Equal("n", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 0, 1)).ParamName);
+        Assert.Equal("maxSteps", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 5, 3, maxSteps: 2)).ParamName);
+        Assert.Equal("product", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs<double>(v => [1.0], 3, 1)).ParamName);
+        Eigenpairs<double> top = Lanczos.TopEigenpairs(identity, 3, 2);
+        Assert.Equal("damping", Assert.ThrowsAny<ArgumentException>(() => top.WithDamping(0.0)).ParamName);
+        Assert.Equal("damping", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs<double>(v => [.. v.Select(e => -2 * e)], 3, 1).WithDamping(1.0)).ParamName);
+        Assert.Equal("v", Assert.ThrowsAny<ArgumentException>(() => top.WithDamping(1.0).Solve([1.0])).ParamName);
+    }
+}
