@@ -120,23 +120,13 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
         T f = rule.F(x.Value);
         if (x.IsConstantPart)
             return new(f, T.Zero, T.Zero, T.Zero, x._tag);
-        T d1, d2c;
-        if (T.IsZero(x.E1) || T.IsZero(x.E2))
-            (d1, d2c) = (rule.D1(x.Value, f), T.Zero);
-        else if (TRule.DerivativeReadsXOnly)
-        {
-            // f′(a + c ε₂) = f′(a) + f″(a) c ε₂: both from one evaluation when f′ does not read f(a).
-            Dual<T> d = rule.D1(new Dual<T>(x.Value, x.E2), new Dual<T>(f, T.Zero));
-            (d1, d2c) = (d.Value, d.Tangent);
-        }
-        else
-        {
-            // f″(a) c: the ε₂ part of f′ at a + c ε₂, where f(a + c ε₂) = f(a) + f′(a) c ε₂.
-            d1 = rule.D1(x.Value, f);
-            d2c = rule.D1(new Dual<T>(x.Value, x.E2), new Dual<T>(f, ChainRule.Times(d1, x.E2))).Tangent;
-        }
+        T d1 = rule.D1(x.Value, f);
         T e1 = ChainRule.Times(d1, x.E1);
         T e2 = ChainRule.Times(d1, x.E2);
+        // f″(a) c: the ε₂ part of f′ at a + c ε₂, where f(a + c ε₂) = f(a) + f′(a) c ε₂.
+        T d2c = T.IsZero(x.E1) || T.IsZero(x.E2)
+            ? T.Zero
+            : rule.D1(new Dual<T>(x.Value, x.E2), new Dual<T>(f, e2)).Tangent;
         return new(f, e1, e2, ChainRule.Sum(d1, x.E1E2, d2c, x.E1), x._tag);
     }
 

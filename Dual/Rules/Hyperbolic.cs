@@ -9,8 +9,6 @@ public readonly struct Sinh : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Sinh(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> => T.Cosh(x);
-    /// <inheritdoc/>
-    public static bool DerivativeReadsXOnly => true;
 }
 
 /// <summary>cosh x; d cosh x = sinh x.</summary>
@@ -20,8 +18,6 @@ public readonly struct Cosh : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Cosh(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> => T.Sinh(x);
-    /// <inheritdoc/>
-    public static bool DerivativeReadsXOnly => true;
 }
 
 /// <summary>tanh x; d tanh x = 1 − tanh² x.</summary>

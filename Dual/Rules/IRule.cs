@@ -25,14 +25,6 @@ public interface IUnaryRule : IUnaryFunction
 {
     /// <summary>The derivative f′(x), given x and fx = f(x) (so that, e.g., exp′ can return fx).</summary>
     T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T>;
-
-    /// <summary>
-    /// True when <see cref="D1{T}"/> reads x only, never fx (cos x for sin, 1/x for log). A promise about the code,
-    /// not new calculus: <c>HyperDual</c> then takes f′(a) and f″(a)·c from the one evaluation of f′ on a + c ε₂
-    /// instead of evaluating f′ twice (for sin, three transcendental calls instead of four). Leave it false when
-    /// unsure: false is always correct.
-    /// </summary>
-    static virtual bool DerivativeReadsXOnly => false;
 }
 
 /// <summary>A differentiable function ℝ² → ℝ with one partial derivative per argument.</summary>

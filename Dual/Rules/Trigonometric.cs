@@ -9,8 +9,6 @@ public readonly struct Sin : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Sin(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> => T.Cos(x);
-    /// <inheritdoc/>
-    public static bool DerivativeReadsXOnly => true;
 }
 
 /// <summary>cos x; d cos x = −sin x.</summary>
@@ -20,8 +18,6 @@ public readonly struct Cos : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Cos(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> => -T.Sin(x);
-    /// <inheritdoc/>
-    public static bool DerivativeReadsXOnly => true;
 }
 
 /// <summary>tan x; d tan x = 1 + tan² x.</summary>

@@ -9,8 +9,6 @@ public readonly struct SinPi : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.SinPi(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> => T.Pi * T.CosPi(x);
-    /// <inheritdoc/>
-    public static bool DerivativeReadsXOnly => true;
 }
 
 /// <summary>cos(πx); d cos(πx) = −π sin(πx).</summary>
@@ -20,8 +18,6 @@ public readonly struct CosPi : IUnaryRule
     public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.CosPi(x);
     /// <inheritdoc/>
     public T D1<T>(T x, T fx) where T : IFloatingPointIeee754<T> => -T.Pi * T.SinPi(x);
-    /// <inheritdoc/>
-    public static bool DerivativeReadsXOnly => true;
 }
 
 /// <summary>tan(πx); d tan(πx) = π (1 + tan²(πx)).</summary>
