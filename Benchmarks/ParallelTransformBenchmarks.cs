@@ -28,6 +28,20 @@ public class ParallelTransformBenchmarks
         }
     }
 
+    /// <summary>The same function written in place, f!(y, x): its Jacobians allocate nothing per column or row.</summary>
+    public readonly struct InPlaceRing : IInPlaceVectorFunction
+    {
+        /// <inheritdoc/>
+        public int OutputLength(int inputLength) => inputLength;
+
+        /// <inheritdoc/>
+        public void F<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+        {
+            for (int j = 0; j < x.Length; j++)
+                y[j] = T.Sin(x[j] * x[(j + 1) % x.Length]) + x[j] * x[j];
+        }
+    }
+
     /// <summary>Extended Rosenbrock as a function value: a 200×200 Hessian.</summary>
     public readonly struct Rosenbrock : IScalarFunction
     {
@@ -50,6 +64,22 @@ public class ParallelTransformBenchmarks
     /// <summary>Reverse Jacobian, rows over the cores.</summary>
     [Benchmark, BenchmarkCategory("Jacrev")]
     public double JacrevParallel() => new Ring().Jacrev(parallel: true).F<double>(_x)[0];
+
+    /// <summary>Forward Jacobian of the in-place function, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("JacfwdInPlace")]
+    public double JacfwdInPlaceSerial() => new InPlaceRing().Jacfwd(parallel: false).F<double>(_x)[0];
+
+    /// <summary>Forward Jacobian of the in-place function, columns over the cores.</summary>
+    [Benchmark, BenchmarkCategory("JacfwdInPlace")]
+    public double JacfwdInPlaceParallel() => new InPlaceRing().Jacfwd(parallel: true).F<double>(_x)[0];
+
+    /// <summary>Reverse Jacobian of the in-place function, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("JacrevInPlace")]
+    public double JacrevInPlaceSerial() => new InPlaceRing().Jacrev(parallel: false).F<double>(_x)[0];
+
+    /// <summary>Reverse Jacobian of the in-place function, rows over the cores.</summary>
+    [Benchmark, BenchmarkCategory("JacrevInPlace")]
+    public double JacrevInPlaceParallel() => new InPlaceRing().Jacrev(parallel: true).F<double>(_x)[0];
 
     /// <summary>Hessian = Jacfwd(Grad f), one core.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Hessian")]

@@ -66,6 +66,24 @@ public static partial class Reverse
         return jacobian.ToMatrix(x.Length);
     }
 
+    /// <summary>
+    /// The Jacobian of an in-place f: ℝⁿ → ℝᵐ as a row-major array: one evaluation and m sweeps, over the cores when
+    /// <paramref name="parallel"/> and m is large enough; bit-identical either way.
+    /// </summary>
+    internal static T[] JacobianRowMajor<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m, bool parallel)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
+        var value = new T[m];
+        RequireInPlace(f, x, value);
+        (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, value);
+        var pullback = new Pullback<T>(tape, outputs);
+        T[] jacobian = Rows(pullback, parallel);
+        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
+        pullback.Release();
+        return jacobian;
+    }
+
     private static void RequireInPlace<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, Span<T> value)
         where T : IFloatingPointIeee754<T>
     {

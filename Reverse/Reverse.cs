@@ -115,7 +115,7 @@ public static partial class Reverse
         Parallelism.For(0, m, parallel, () => Zeros<T>(m), (i, cotangent) =>
         {
             cotangent[i] = T.One;
-            pullback.Invoke(cotangent).CopyTo(jacobian, i * n);
+            pullback.Invoke(cotangent, jacobian.AsSpan(i * n, n));
             cotangent[i] = T.Zero;
         });
         return jacobian;

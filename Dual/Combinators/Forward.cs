@@ -149,17 +149,52 @@ public static partial class Forward
         Require.NotEmpty(x, nameof(x));
         long tag = Perturbation.Fresh();
         T[] point = x.ToArray();
-        int n = point.Length;
         // Column 0 runs first: it fixes m, which every other column is checked against.
         Dual<T>[] first = Column(f, Seed<T>(point, default, tag), point, 0, tag, null);
         int m = first.Length;
+        return FromColumns(point, m, tag, first, parallel, () => Seed<T>(point, default, tag),
+            (j, input) => Column(f, input, point, j, tag, m));
+    }
+
+    /// <summary>
+    /// The Jacobian of an in-place f: ℝⁿ → ℝᵐ as a row-major array, from n JVPs over the cores when
+    /// <paramref name="parallel"/> and n is large enough: each worker evaluates into its own output buffer, so a
+    /// column allocates nothing. Bit-identical either way.
+    /// </summary>
+    internal static T[] JacobianRowMajor<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, bool parallel)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
+        long tag = Perturbation.Fresh();
+        T[] point = x.ToArray();
+        return FromColumns(point, m, tag, null, parallel, () => (Seed<T>(point, default, tag), new Dual<T>[m]), (j, buffers) =>
+        {
+            (Dual<T>[] input, Dual<T>[] output) = buffers;
+            input[j] = new(point[j], T.One, tag);
+            Array.Clear(output);
+            f(input, output);
+            input[j] = new(point[j], T.Zero, tag);
+            return output;
+        });
+    }
+
+    // J (row-major m×n) from its columns: column(j, scratch) evaluates f at x + e_j ε and returns its m outputs;
+    // column 0 may be given already evaluated. Columns run over the cores when parallel.
+    private static T[] FromColumns<T, TScratch>(T[] x, int m, long tag, Dual<T>[]? first, bool parallel,
+        Func<TScratch> scratch, Func<int, TScratch, Dual<T>[]> column) where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Length;
         // Columns are stored contiguously (Jᵀ, in pooled memory: no fresh pages to fault in) and transposed at the end:
         // workers writing neighbouring columns of a row-major J would share every cache line they write.
         T[] transposed = ArrayPool<T>.Shared.Rent(n * m);
         try
         {
-            Store(first, 0);
-            Parallelism.For(1, n, parallel, () => Seed<T>(point, default, tag), (j, input) => Store(Column(f, input, point, j, tag, m), j));
+            int from = 0;
+            if (first is not null)
+                Store(first, from++);
+            Parallelism.For(from, n, parallel, scratch, (j, local) => Store(column(j, local), j));
             // Every entry is written below, so the result need not be zeroed first.
             T[] jacobian = GC.AllocateUninitializedArray<T>(m * n);
             for (int j = 0; j < n; j++)
@@ -173,10 +208,10 @@ public static partial class Forward
             ArrayPool<T>.Shared.Return(transposed, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
 
-        void Store(Dual<T>[] column, int j)
+        void Store(Dual<T>[] outputs, int j)
         {
-            for (int i = 0; i < column.Length; i++)
-                transposed[j * m + i] = column[i].TangentFor(tag);
+            for (int i = 0; i < m; i++)
+                transposed[j * m + i] = outputs[i].TangentFor(tag);
         }
     }
 

@@ -45,3 +45,17 @@ public interface IScalarFunctionWithAux
     /// <summary>f(x) and the auxiliary outputs, on any number type.</summary>
     (T Value, T[] Aux) F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;
 }
+
+/// <summary>
+/// A polymorphic vector function f: ℝⁿ → ℝᵐ in the in-place style f!(y, x) (see <see cref="InPlaceFunction{T}"/>) as
+/// a value: one generic method writing the m outputs into a span it is given (zero on entry), and the output count
+/// m for a given n. Its Jacobians allocate nothing per column, so they scale over the cores.
+/// </summary>
+public interface IInPlaceVectorFunction
+{
+    /// <summary>m, the number of outputs for n inputs.</summary>
+    int OutputLength(int inputLength);
+
+    /// <summary>f(x) into y (m entries, zero on entry), on any IEEE floating-point number type.</summary>
+    void F<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>;
+}

@@ -60,3 +60,27 @@ public readonly struct Ring : IVectorFunction
         return y;
     }
 }
+
+/// <summary>A random vector program as an in-place function value (accumulating into y: see <see cref="ProgramCase.InPlace{T}"/>).</summary>
+public readonly record struct InPlaceProgram(ProgramCase Case) : IInPlaceVectorFunction
+{
+    /// <inheritdoc/>
+    public int OutputLength(int inputLength) => Case.Outputs.Length;
+
+    /// <inheritdoc/>
+    public void F<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T> => Case.InPlace(x, y);
+}
+
+/// <summary><see cref="Ring"/> written in place, f!(y, x).</summary>
+public readonly struct InPlaceRing : IInPlaceVectorFunction
+{
+    /// <inheritdoc/>
+    public int OutputLength(int inputLength) => inputLength;
+
+    /// <inheritdoc/>
+    public void F<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+    {
+        for (int j = 0; j < x.Length; j++)
+            y[j] = T.Sin(x[j] * x[(j + 1) % x.Length]) + x[j] * x[j];
+    }
+}
