@@ -36,17 +36,24 @@ public class TapeMemoryBenchmarks
 
     /// <summary>A 10⁶-step loop's gradient, every step recorded.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Loop")]
-    public double LoopUnchecked() => Reverse.Grad<double>(x =>
+    public double LoopUnchecked() => UncheckedLoop(LoopSteps);
+
+    /// <summary>The same gradient through <see cref="Reverse.CheckpointedLoop{T}"/> (√n snapshots).</summary>
+    [Benchmark, BenchmarkCategory("Loop")]
+    public double LoopCheckpointed() => CheckpointedLoop(LoopSteps);
+
+    /// <summary>∂s_n/∂s₀ of <paramref name="steps"/> steps, every step recorded.</summary>
+    internal static double UncheckedLoop(int steps) => Reverse.Grad<double>(x =>
     {
         Tracked<double>[] s = [x[0], x[1]];
-        for (int i = 0; i < LoopSteps; i++)
+        for (int i = 0; i < steps; i++)
             s = Step(s);
         return s[0];
     }, [0.3, 0.9])[0];
 
-    /// <summary>The same gradient through <see cref="Reverse.CheckpointedLoop{T}"/> (√n snapshots).</summary>
-    [Benchmark, BenchmarkCategory("Loop")]
-    public double LoopCheckpointed() => Reverse.Grad<double>(x => Reverse.CheckpointedLoop(x, LoopSteps, Step)[0], [0.3, 0.9])[0];
+    /// <summary>The same through <see cref="Reverse.CheckpointedLoop{T}"/>.</summary>
+    internal static double CheckpointedLoop(int steps) =>
+        Reverse.Grad<double>(x => Reverse.CheckpointedLoop(x, steps, Step)[0], [0.3, 0.9])[0];
 
     /// <summary>A gradient: the tape goes back to the pool.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Small")]
