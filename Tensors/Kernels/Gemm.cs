@@ -6,14 +6,27 @@ namespace Autodiff;
 /// <summary>
 /// Matrix products on row-major spans, accumulating into C, in the three layouts reverse mode needs:
 /// C += A B (forward), C += A Bᵀ (Ā = C̄ Bᵀ) and C += Aᵀ B (B̄ = Aᵀ C̄). Each inner loop is a
-/// <see cref="TensorPrimitives"/> call on contiguous rows (an axpy or a dot product), so it runs with SIMD.
+/// <see cref="TensorPrimitives"/> call on contiguous rows (an axpy or a dot product), so it runs with SIMD; products
+/// large enough to repay packing go to <see cref="BlockedGemm"/> instead (<c>double</c> and <c>float</c>).
 /// </summary>
 internal static class Gemm
 {
+    // Below this many multiply-adds, or with C narrower than a micro-tile, packing costs more than it saves.
+    private const long BlockedWork = 1 << 15;
+
+    private static bool Blocked<T>(int rows, int inner, int columns) =>
+        BlockedGemm.Supports<T>() && rows >= BlockedGemm.Rows && columns >= 8 && inner >= 8
+        && (long)rows * inner * columns >= BlockedWork;
+
     /// <summary>C (m×n) += A (m×k) · B (k×n): row i of C gains a_ik · (row k of B) for each k.</summary>
     public static void Multiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
         where T : IFloatingPointIeee754<T>
     {
+        if (Blocked<T>(m, k, n))
+        {
+            BlockedGemm.Multiply(a, false, b, false, c, m, k, n);
+            return;
+        }
         if (n == 1)
         {
             // A matrix–vector product: one dot product per row (k-long rows, not k calls on one-entry rows).
@@ -37,6 +50,11 @@ internal static class Gemm
     public static void MultiplyTransposed<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
         where T : IFloatingPointIeee754<T>
     {
+        if (Blocked<T>(m, k, n))
+        {
+            BlockedGemm.Multiply(a, false, b, true, c, m, k, n);
+            return;
+        }
         for (int i = 0; i < m; i++)
         {
             ReadOnlySpan<T> rowA = a.Slice(i * k, k);
@@ -49,6 +67,11 @@ internal static class Gemm
     public static void TransposedMultiply<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> c, int m, int k, int n)
         where T : IFloatingPointIeee754<T>
     {
+        if (Blocked<T>(k, m, n))
+        {
+            BlockedGemm.Multiply(a, true, b, false, c, k, m, n);
+            return;
+        }
         if (n == 1)
         {
             // Aᵀ times a vector: c gains b_i · (row i of A) for each i.
