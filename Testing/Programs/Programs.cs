@@ -1,10 +1,9 @@
-using Autodiff.Properties.Support;
 using Autodiff.Rules;
 using FsCheck;
 using FsCheck.Fluent;
 using Interval = Autodiff.Rules.Interval;
 
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>
 /// Random well-posed programs, guided by their values: the point is drawn first, then the tree bottom-up, and each
@@ -29,7 +28,7 @@ public static class Programs
 
     private static readonly UnaryEntry[] UnaryRows = [.. RuleTable.Unary];
     private static readonly BinaryEntry[] BinaryRows = [.. RuleTable.Binary];
-    private static readonly BinaryEntry Add = Table.Binary("add");
+    private static readonly BinaryEntry Add = RuleTable.Binary.First(e => e.Name == "add");
 
     /// <summary>Scalar programs f: ℝⁿ → ℝ with a point and a direction.</summary>
     public static Arbitrary<ProgramCase> Scalar { get; } = Arb.From(Of(1, 1), Shrink);

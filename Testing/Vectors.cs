@@ -1,4 +1,4 @@
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>The little linear algebra the random-program properties need, on plain arrays.</summary>
 public static class Vectors

@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Interval = Autodiff.Rules.Interval;
 
-namespace Autodiff.Properties.Support;
+namespace Autodiff.Testing;
 
 /// <summary>A rule-table function at a point of its domain; prints as "sin at 0.25" in a counterexample.</summary>
 public sealed record UnaryCase(UnaryEntry Entry, double X)

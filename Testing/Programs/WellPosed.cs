@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using Autodiff.Properties.Support;
 using Interval = Autodiff.Rules.Interval;
 
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>
 /// When a program at a point is a fair test: every function is applied inside its table domain, away from the
@@ -38,7 +37,7 @@ public static class WellPosed
 
     /// <summary>
     /// Every node's five-point differences converge: their estimated truncation error is at most 10⁻¹⁰ of the slope
-    /// (at least 1), 10⁻⁴ of <see cref="Tolerance.FirstDifference"/>. The estimate compares steps h and 2h
+    /// (at least 1), 10⁻⁴ of the 10⁻⁶ a five-point difference is usually held to. The estimate compares steps h and 2h
     /// (errors C h⁴ and 16 C h⁴, so the difference is 15 C h⁴). It catches what domains and slopes miss:
     /// singularities off the real axis, such as those of atan2(y, s) at s = ±i y, whose distance ρ sets the error
     /// ≈ (h/ρ)⁴; differences of second and third derivatives err by a small multiple of the same (h/ρ)⁴. Measured
@@ -103,8 +102,12 @@ public static class WellPosed
     {
         double slope = FiniteDifference.First(f, t);
         double coarse = FiniteDifference.First(s => f(2 * s - t), t) / 2;
-        return double.IsFinite(slope) && Tolerance.Close(slope, coarse, 15 * Smoothness) ? Math.Abs(slope) : double.NaN;
+        return double.IsFinite(slope) && Close(slope, coarse, 15 * Smoothness) ? Math.Abs(slope) : double.NaN;
     }
+
+    // a and b agree to rtol relative to the larger magnitude, or to 1 where both are smaller.
+    private static bool Close(double a, double b, double rtol) =>
+        a.Equals(b) || Math.Abs(a - b) <= rtol * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>
     /// The node itself is well posed, its subtrees aside: its arguments <see cref="Fits"/> their domains and it is
