@@ -56,6 +56,7 @@ public static class MatrixCases
         });
 
     /// <summary>Cases of a random size: <paramref name="build"/> is given generated dimensions.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     public static Arbitrary<TCase> Sized<TCase>(Func<int, int, int, Gen<TCase>> build) =>
-        Arb.From(Dimension.SelectMany(m => Dimension.SelectMany(k => Dimension.SelectMany(n => build(m, k, n)))));
+        build is null ? throw new ArgumentNullException(nameof(build)) : Arb.From(Dimension.SelectMany(m => Dimension.SelectMany(k => Dimension.SelectMany(n => build(m, k, n)))));
 }

@@ -65,9 +65,13 @@ public abstract record Expr
     /// The one interpreter: evaluates the program on any number type through the table's generic
     /// <c>F&lt;T&gt;</c>, so the same tree runs on double, every forward and reverse type, and their nestings.
     /// </summary>
+    /// <exception cref="ArgumentException">e is null, or it reads an input beyond x's length.</exception>
     public static T Evaluate<T>(Expr e, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => e switch
     {
-        Var v => x[v.Index],
+        null => throw new ArgumentNullException(nameof(e)),
+        Var v => (uint)v.Index < (uint)x.Length
+            ? x[v.Index]
+            : throw new ArgumentException($"The program reads x{v.Index} but x has length {x.Length}.", nameof(x)),
         Const c => T.CreateChecked(c.Value),
         Unary u => u.Entry.Function.F(Evaluate(u.Argument, x)),
         Binary b => b.Entry.Function.F(Evaluate(b.Left, x), Evaluate(b.Right, x)),
@@ -75,8 +79,10 @@ public abstract record Expr
     };
 
     /// <summary>A vector-valued program: one tree per output.</summary>
+    /// <exception cref="ArgumentException">outputs or one of them is null, or one reads an input beyond x's length.</exception>
     public static T[] Evaluate<T>(IReadOnlyList<Expr> outputs, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(outputs);
         var y = new T[outputs.Count];
         for (int i = 0; i < y.Length; i++)
             y[i] = Evaluate(outputs[i], x);

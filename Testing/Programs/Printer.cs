@@ -9,7 +9,7 @@ public static class Printer
     private const int Additive = 1, Multiplicative = 2, Atom = 3;
 
     /// <summary>The program in infix notation.</summary>
-    public static string Print(Expr e) => Printed(e).Text;
+    public static string Print(Expr e) => Printed(e ?? throw new ArgumentNullException(nameof(e))).Text;
 
     /// <summary>A number as C# reads it back exactly ("R"), negative ones in parentheses.</summary>
     public static string Number(double value) =>
@@ -19,7 +19,7 @@ public static class Printer
 
     /// <summary>A vector as [a, b, …] of exact numbers.</summary>
     public static string Vector(IEnumerable<double> values) =>
-        $"[{string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]";
+        values is null ? throw new ArgumentNullException(nameof(values)) : $"[{string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]";
 
     /// <summary>
     /// The callable name of a table row: its name without the domain qualifier (the rows "abs of a negative" and
@@ -27,6 +27,7 @@ public static class Printer
     /// </summary>
     public static string FunctionName(string rowName)
     {
+        ArgumentNullException.ThrowIfNull(rowName);
         int qualifier = rowName.IndexOf(" of a ", StringComparison.Ordinal);
         return (qualifier < 0 ? rowName : rowName[..qualifier]).Replace(' ', '_');
     }
