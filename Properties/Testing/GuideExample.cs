@@ -56,9 +56,9 @@ public class GuideDerivativeTests
         Prop.ForAll(Programs.Scalar, c => { GradCheck.Scalar(c.Scalar, c.Scalar, c.Scalar, c.Point).ThrowIfFailed(); })
             .QuickCheckThrowOnFailure();
 
-    private static double[] Norm(double[] x) => [Math.Sqrt(x.Sum(e => e * e))];
+    public static double[] Norm(double[] x) => [Math.Sqrt(x.Sum(e => e * e))];
 
-    private static double[] NormVjp(ReadOnlySpan<double> u, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static double[] NormVjp(ReadOnlySpan<double> u, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var xBar = new double[x.Length];
         for (int i = 0; i < x.Length; i++)

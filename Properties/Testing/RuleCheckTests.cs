@@ -1,5 +1,6 @@
 using System.Numerics;
 using Autodiff.Rules;
+using static GuideDerivativeTests;
 
 namespace Autodiff.Properties.Testing;
 
@@ -53,16 +54,6 @@ public sealed class RuleCheckTests
         GradCheckReport report = Checks.UnaryRule(new FlatD1(), 0.7);
         Assert.Equal(1, report.FailureCount);
         Assert.Equal("HyperDual f″ vs differences of D1", report.Worst[0].Check);
-    }
-
-    private static double[] Norm(double[] x) => [Math.Sqrt(x.Sum(e => e * e))];
-
-    private static double[] NormVjp(ReadOnlySpan<double> u, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var xBar = new double[x.Length];
-        for (int i = 0; i < x.Length; i++)
-            xBar[i] = u[0] * x[i] / y[0];
-        return xBar;
     }
 
     // The same rule without the division by y = ‖x‖.

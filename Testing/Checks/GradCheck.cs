@@ -33,16 +33,7 @@ public static class GradCheck
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(reverse);
         ArgumentNullException.ThrowIfNull(value);
-        Arguments.Vector(x, nameof(x));
-        double[] viaForward = Forward.Gradient(forward, x);
-        double[] viaReverse = Reverse.Grad(reverse, x);
-        double[,] differences = Richardson.Jacobian(p => [value(p)], x);
-        double[] reference = [.. Enumerable.Range(0, x.Length).Select(j => differences[0, j])];
-        var comparisons = new Comparisons(tolerances);
-        comparisons.Add("forward vs reverse", viaForward, viaReverse);
-        comparisons.Add("forward vs differences", viaForward, reference);
-        comparisons.Add("reverse vs differences", viaReverse, reference);
-        return comparisons.Report($"∇f at x = {Printer.Vector(x)} (f: ℝ^{x.Length} → ℝ)");
+        return Vector(p => [forward(p)], p => [reverse(p)], p => [value(p)], x, tolerances, "∇f");
     }
 
     /// <summary>The Jacobian J_f at x for a function value f: ℝⁿ → ℝᵐ (see the delegate overload).</summary>
@@ -60,14 +51,19 @@ public static class GradCheck
     /// <exception cref="ArgumentException">A delegate or x is null, x is empty or not finite, or f returns null or
     /// outputs of varying length.</exception>
     public static GradCheckReport Vector(VectorFunction<Dual<double>> forward, VectorFunction<Tracked<double>> reverse,
-        VectorFunction<double> value, double[] x, Tolerances? tolerances = null)
+        VectorFunction<double> value, double[] x, Tolerances? tolerances = null) =>
+        Vector(forward, reverse, value, x, tolerances, "J_f");
+
+    // The Jacobian of f (a gradient: its one row) by the three delegates.
+    private static GradCheckReport Vector(VectorFunction<Dual<double>> forward, VectorFunction<Tracked<double>> reverse,
+        VectorFunction<double> value, double[] x, Tolerances? tolerances, string what)
     {
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(reverse);
         ArgumentNullException.ThrowIfNull(value);
         Arguments.Vector(x, nameof(x));
         return Jacobians(Forward.Jacobian(forward, x), Reverse.Jacobian(reverse, x), Richardson.Jacobian(p => value(p), x),
-            $"J_f at x = {Printer.Vector(x)} (f: ℝ^{x.Length} → ℝᵐ)", tolerances);
+            $"{what} at x = {Printer.Vector(x)} (f: ℝ^{x.Length} → ℝ{(what == "∇f" ? "" : "ᵐ")})", tolerances);
     }
 
     /// <summary>
