@@ -23,6 +23,20 @@ internal static class Functions
             TestFunctions.Coupled(x) + (typeof(T) == typeof(double) ? T.Zero : T.CreateChecked(0.01) * x[0] * x[0]);
     }
 
+    /// <summary>Coupled, plus 0.01·x₀² in forward mode only (Dual): forward ∇f is off by 0.02·x₀ in ∂/∂x₀, reverse is right.</summary>
+    public readonly struct OffForwardGradient : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+            TestFunctions.Coupled(x) + (typeof(T) == typeof(Dual<double>) ? T.CreateChecked(0.01) * x[0] * x[0] : T.Zero);
+    }
+
+    /// <summary>A random program plus 0.1·x₀ on every differentiated number type: ∂/∂x₀ is off by 0.1.</summary>
+    public readonly struct OffProgram(ProgramCase c) : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+            c.Scalar(x) + (typeof(T) == typeof(double) ? T.Zero : T.CreateChecked(0.1) * x[0]);
+    }
+
     /// <summary>Coupled, plus x₀x₁ only when run for a Hessian (Tracked&lt;Dual&gt;): H is off by 1 in h₀₁ and h₁₀.</summary>
     public readonly struct OffHessian : IScalarFunction
     {
