@@ -8,7 +8,7 @@
 # cache by an earlier run can never stand in for the one just packed.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-packages=(Dual.Forward Dual.Reverse Dual.Hessian Dual.Tensors Dual.Transforms)
+packages=(Dual.Forward Dual.Reverse Dual.Hessian Dual.Tensors Dual.Transforms Dual.Testing)
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/dual-package-smoke.XXXXXX")"
 trap 'rm -rf "$work"' EXIT

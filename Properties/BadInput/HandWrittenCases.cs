@@ -93,6 +93,11 @@ public static class HandWrittenCases
         ("Shape.Of", "lengths", () => Shape.Of([65536, 65536], "lengths")),
         ("TensorVar.Vector", "entries", () => TensorVar<double>.Vector(ReadOnlySpan<double>.Empty)),
         ("TensorVar.FromTracked", "scalars", () => Reverse.Grad<double>(x => TensorVar<double>.FromTracked(x, Shape.Matrix(3, 3)).Sum().ToTracked(0), Two)),
+        ("Expr.Evaluate", "e", () => Expr.Evaluate<double>((Expr)null!, Two)),
+        ("Expr.Evaluate", "x", () => Expr.Evaluate<double>(new Expr.Var(2), Two)),
+        ("Expr.Evaluate", "x", () => Expr.Evaluate<double>(new Expr.Var(-1), Two)),
+        ("Expr.Evaluate", "outputs", () => Expr.Evaluate<double>((IReadOnlyList<Expr>)null!, Two)),
+        ("Expr.Evaluate", "x", () => Expr.Evaluate<double>([new Expr.Var(0), new Expr.Var(1)], One)),
     ];
 
     /// <summary>The span-taking methods the cases above cover, as "Type.Method".</summary>

@@ -1,5 +1,5 @@
 using Autodiff.Properties.Support;
-using static Autodiff.Properties.RandomPrograms.Vectors;
+using static Autodiff.Testing.Vectors;
 using static Autodiff.Properties.Support.Tolerance;
 
 namespace Autodiff.Properties.RandomPrograms;

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
-using static Autodiff.Properties.Tensors.MatrixCases;
+using static Autodiff.Testing.MatrixCases;
 
 namespace Autodiff.Properties.Tensors;
 

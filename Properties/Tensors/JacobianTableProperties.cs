@@ -1,6 +1,6 @@
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
-using static Autodiff.Properties.Tensors.MatrixCases;
+using static Autodiff.Testing.MatrixCases;
 using static Autodiff.Properties.Tensors.Plain;
 
 namespace Autodiff.Properties.Tensors;

@@ -112,7 +112,7 @@ public sealed class TransposeProperties
             for (int i = 0; i < x.Length; i++)
                 vjp += Inner(c.V[i].Entries, pulled[i]);
             Tolerance.AssertClose(jvp, vjp, Tolerance.Exact, "⟨Ū, J V⟩ vs ⟨Jᵀ Ū, V⟩");
-            double difference = TensorPrimitives.Dot(c.U, MatrixCases.DirectionalDifference(t => Flat(Autodiff.Tensors.Jvp(primitive.F, Shifted(c.X, c.V, t), v).Value)));
+            double difference = TensorPrimitives.Dot(c.U, FiniteDifference.Directional(t => Flat(Autodiff.Tensors.Jvp(primitive.F, Shifted(c.X, c.V, t), v).Value)));
             Tolerance.AssertClose(difference, jvp, Tolerance.FirstDifference, "⟨Ū, J V⟩ vs a five-point difference");
         });
     }

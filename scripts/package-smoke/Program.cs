@@ -4,6 +4,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using Autodiff;
+using Autodiff.Testing;
 
 int failures = 0;
 void Check(string what, double actual, double expected)
@@ -34,6 +35,9 @@ Check("Tensors.Grad ‖x‖² entry 1", tg[1], -3.0);
 // Dual.Transforms: the same gradient as a composable transform.
 double[] tf = new XySinValue().Grad().F([0.5, 2.0]);
 Check("Transforms Grad ∂/∂x", tf[0], 2.0 + Math.Cos(0.5));
+
+// Dual.Testing: GradCheck of the same function passes (forward, reverse and differences agree).
+Check("Testing GradCheck failures", GradCheck.Scalar(new XySinValue(), [0.5, 2.0]).FailureCount, 0);
 
 Console.WriteLine(failures == 0 ? "package smoke test: all derivatives match" : $"package smoke test: {failures} mismatches");
 return failures == 0 ? 0 : 1;

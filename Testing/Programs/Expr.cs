@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using Autodiff.Rules;
 
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>
 /// A differentiable program over inputs x0 … x(n−1): an immutable tree whose inner nodes are rows of the
@@ -65,9 +65,13 @@ public abstract record Expr
     /// The one interpreter: evaluates the program on any number type through the table's generic
     /// <c>F&lt;T&gt;</c>, so the same tree runs on double, every forward and reverse type, and their nestings.
     /// </summary>
+    /// <exception cref="ArgumentException">e is null, or it reads an input beyond x's length.</exception>
     public static T Evaluate<T>(Expr e, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => e switch
     {
-        Var v => x[v.Index],
+        null => throw new ArgumentNullException(nameof(e)),
+        Var v => (uint)v.Index < (uint)x.Length
+            ? x[v.Index]
+            : throw new ArgumentException($"The program reads x{v.Index} but x has length {x.Length}.", nameof(x)),
         Const c => T.CreateChecked(c.Value),
         Unary u => u.Entry.Function.F(Evaluate(u.Argument, x)),
         Binary b => b.Entry.Function.F(Evaluate(b.Left, x), Evaluate(b.Right, x)),
@@ -75,8 +79,10 @@ public abstract record Expr
     };
 
     /// <summary>A vector-valued program: one tree per output.</summary>
+    /// <exception cref="ArgumentException">outputs or one of them is null, or one reads an input beyond x's length.</exception>
     public static T[] Evaluate<T>(IReadOnlyList<Expr> outputs, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
+        ArgumentNullException.ThrowIfNull(outputs);
         var y = new T[outputs.Count];
         for (int i = 0; i < y.Length; i++)
             y[i] = Evaluate(outputs[i], x);
@@ -85,60 +91,4 @@ public abstract record Expr
 
     /// <summary>The program in double precision at a point.</summary>
     public double At(ReadOnlySpan<double> x) => Evaluate(this, x);
-}
-
-/// <summary>Infix printing with the usual precedences; table functions print as calls named after their row.</summary>
-public static class Printer
-{
-    private const int Additive = 1, Multiplicative = 2, Atom = 3;
-
-    /// <summary>The program in infix notation.</summary>
-    public static string Print(Expr e) => Printed(e).Text;
-
-    /// <summary>A number as C# reads it back exactly ("R"), negative ones in parentheses.</summary>
-    public static string Number(double value) =>
-        value < 0 || double.IsNegative(value)
-            ? $"({value.ToString("R", CultureInfo.InvariantCulture)})"
-            : value.ToString("R", CultureInfo.InvariantCulture);
-
-    /// <summary>A vector as [a, b, …] of exact numbers.</summary>
-    public static string Vector(IEnumerable<double> values) =>
-        $"[{string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]";
-
-    /// <summary>
-    /// The callable name of a table row: its name without the domain qualifier (the rows "abs of a negative" and
-    /// "abs of a positive" are both <c>abs</c>) and with spaces as underscores (<c>log_base_3</c>).
-    /// </summary>
-    public static string FunctionName(string rowName)
-    {
-        int qualifier = rowName.IndexOf(" of a ", StringComparison.Ordinal);
-        return (qualifier < 0 ? rowName : rowName[..qualifier]).Replace(' ', '_');
-    }
-
-    private static (string Text, int Precedence) Printed(Expr e) => e switch
-    {
-        Expr.Var v => ($"x{v.Index}", Atom),
-        Expr.Const c => (Number(c.Value), Atom),
-        Expr.Unary u => ($"{FunctionName(u.Entry.Name)}({Print(u.Argument)})", Atom),
-        Expr.Binary b => Operator(b.Entry.Name) is (string symbol, int precedence)
-            ? ($"{Operand(b.Left, precedence)} {symbol} {Operand(b.Right, precedence + 1)}", precedence)
-            : ($"{FunctionName(b.Entry.Name)}({Print(b.Left)}, {Print(b.Right)})", Atom),
-        _ => throw new UnreachableException(),
-    };
-
-    // Parenthesised when it binds less tightly than its place needs (right operands need one level more: a − (b − c)).
-    private static string Operand(Expr e, int needed)
-    {
-        (string text, int precedence) = Printed(e);
-        return precedence < needed ? $"({text})" : text;
-    }
-
-    private static (string Symbol, int Precedence)? Operator(string rowName) => rowName switch
-    {
-        "add" => ("+", Additive),
-        "subtract" => ("-", Additive),
-        "multiply" => ("*", Multiplicative),
-        "divide" => ("/", Multiplicative),
-        _ => null,
-    };
 }

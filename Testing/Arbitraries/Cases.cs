@@ -3,7 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Interval = Autodiff.Rules.Interval;
 
-namespace Autodiff.Properties.Support;
+namespace Autodiff.Testing;
 
 /// <summary>A rule-table function at a point of its domain; prints as "sin at 0.25" in a counterexample.</summary>
 public sealed record UnaryCase(UnaryEntry Entry, double X)
@@ -36,13 +36,25 @@ public static class Cases
         Arb.From(In(min, max), x => ShrinkTowards(x, (min + max) / 2));
 
     /// <summary>Points of a rule-table function's domain.</summary>
-    public static Arbitrary<UnaryCase> Of(UnaryEntry entry) =>
-        Arb.From(In(entry.Domain).Select(x => new UnaryCase(entry, x)),
+    /// <exception cref="ArgumentNullException"><paramref name="entry"/> is null.</exception>
+    public static Arbitrary<UnaryCase> Of(UnaryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Arb.From(In(entry.Domain).Select(x => new UnaryCase(entry, x)),
             c => ShrinkTowards(c.X, (entry.Domain.Min + entry.Domain.Max) / 2).Select(x => c with { X = x }));
+    }
+
+    /// <summary>Any unary function of the <see cref="RuleTable"/> at a point of its domain.</summary>
+    public static Arbitrary<UnaryCase> AnyUnary { get; } =
+        Arb.From(Gen.Elements(RuleTable.Unary.ToArray()).SelectMany(entry => In(entry.Domain).Select(x => new UnaryCase(entry, x))));
 
     /// <summary>Points of a binary rule-table function's domain.</summary>
-    public static Arbitrary<BinaryCase> Of(BinaryEntry entry) =>
-        Arb.From(In(entry.XDomain).Zip(In(entry.YDomain), (x, y) => new BinaryCase(entry, x, y)));
+    /// <exception cref="ArgumentNullException"><paramref name="entry"/> is null.</exception>
+    public static Arbitrary<BinaryCase> Of(BinaryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return Arb.From(In(entry.XDomain).Zip(In(entry.YDomain), (x, y) => new BinaryCase(entry, x, y)));
+    }
 
     /// <summary>Vectors of the given length with entries in [min, max].</summary>
     public static Arbitrary<double[]> Vectors(int length, double min, double max) =>

@@ -1,34 +1,7 @@
-using System.Numerics.Tensors;
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Autodiff.Properties.Tensors;
-
-/// <summary>A random matrix (row-major) with its shape; prints its entries in a counterexample.</summary>
-public sealed record MatrixCase(int Rows, int Columns, double[] Entries)
-{
-    /// <summary>The matrix as a tensor.</summary>
-    public Tensor<double> Tensor => System.Numerics.Tensors.Tensor.Create((double[])Entries.Clone(), [Rows, Columns]);
-
-    /// <summary>The entries as a vector (a case of one row or one column standing for a vector of ℝⁿ).</summary>
-    public Tensor<double> Vector => System.Numerics.Tensors.Tensor.Create((double[])Entries.Clone(), [Entries.Length]);
-
-    /// <summary>The matrix as a plain array, for closed forms computed without the library's tensors.</summary>
-    public double[,] ToArray()
-    {
-        var a = new double[Rows, Columns];
-        for (int i = 0; i < Rows; i++)
-            for (int j = 0; j < Columns; j++)
-                a[i, j] = this[i, j];
-        return a;
-    }
-
-    /// <summary>a_ij.</summary>
-    public double this[int i, int j] => Entries[i * Columns + j];
-
-    /// <inheritdoc/>
-    public override string ToString() => $"{Rows}×{Columns} [{string.Join("; ", Enumerable.Range(0, Rows).Select(i => string.Join(", ", Entries.Skip(i * Columns).Take(Columns).Select(e => e.ToString("R")))))}]";
-}
+namespace Autodiff.Testing;
 
 /// <summary>
 /// Generators for the matrix identities: random shapes (1 to 5 per dimension) and entries in [−2, 2]; square
@@ -40,7 +13,7 @@ public static class MatrixCases
 {
     /// <summary>Entries of [min, max].</summary>
     public static Gen<double[]> Entries(int count, double min = -2, double max = 2) =>
-        Gen.ArrayOf(Support.Cases.In(min, max), count);
+        Gen.ArrayOf(Cases.In(min, max), count);
 
     /// <summary>A dimension length, 1 to 5.</summary>
     public static Gen<int> Dimension { get; } = Gen.Choose(1, 5);
@@ -83,17 +56,7 @@ public static class MatrixCases
         });
 
     /// <summary>Cases of a random size: <paramref name="build"/> is given generated dimensions.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="build"/> is null.</exception>
     public static Arbitrary<TCase> Sized<TCase>(Func<int, int, int, Gen<TCase>> build) =>
-        Arb.From(Dimension.SelectMany(m => Dimension.SelectMany(k => Dimension.SelectMany(n => build(m, k, n)))));
-
-    /// <summary>
-    /// d/dt g(t) at t = 0 for a vector-valued g, by the five-point difference [g(−2h) − 8g(−h) + 8g(h) − g(2h)]/12h
-    /// with h = 10⁻³ (error O(h⁴), as <see cref="Support.FiniteDifference.First"/>).
-    /// </summary>
-    public static double[] DirectionalDifference(Func<double, double[]> g)
-    {
-        const double h = 1e-3;
-        double[] m2 = g(-2 * h), m1 = g(-h), p1 = g(h), p2 = g(2 * h);
-        return [.. Enumerable.Range(0, m2.Length).Select(k => (m2[k] - 8 * m1[k] + 8 * p1[k] - p2[k]) / (12 * h))];
-    }
+        build is null ? throw new ArgumentNullException(nameof(build)) : Arb.From(Dimension.SelectMany(m => Dimension.SelectMany(k => Dimension.SelectMany(n => build(m, k, n)))));
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>
 /// One case of the differential tests: a program (one tree per output), the point it is differentiated at, a

@@ -1,10 +1,9 @@
-using Autodiff.Properties.Support;
 using Autodiff.Rules;
 using FsCheck;
 using FsCheck.Fluent;
 using Interval = Autodiff.Rules.Interval;
 
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>
 /// Random well-posed programs, guided by their values: the point is drawn first, then the tree bottom-up, and each
@@ -29,7 +28,7 @@ public static class Programs
 
     private static readonly UnaryEntry[] UnaryRows = [.. RuleTable.Unary];
     private static readonly BinaryEntry[] BinaryRows = [.. RuleTable.Binary];
-    private static readonly BinaryEntry Add = Table.Binary("add");
+    private static readonly BinaryEntry Add = RuleTable.Binary.First(e => e.Name == "add");
 
     /// <summary>Scalar programs f: ℝⁿ → ℝ with a point and a direction.</summary>
     public static Arbitrary<ProgramCase> Scalar { get; } = Arb.From(Of(1, 1), Shrink);
@@ -49,7 +48,9 @@ public static class Programs
 
     /// <summary>A program well posed at x along v, of at most n nodes for n drawn from 4 to <see cref="MaxBudget"/>.</summary>
     public static Gen<Expr> Program(double[] x, double[] v) =>
-        Gen.Choose(4, MaxBudget).SelectMany(budget => Tree(x, v, budget, MaxDepth));
+        x is null ? throw new ArgumentNullException(nameof(x))
+        : v is null ? throw new ArgumentNullException(nameof(v))
+        : Gen.Choose(4, MaxBudget).SelectMany(budget => Tree(x, v, budget, MaxDepth));
 
     // A tree of at most `budget` nodes and `depth` levels; kinds are chosen before subtrees are built, so the
     // generator unfolds only the branch it takes.
@@ -111,7 +112,8 @@ public static class Programs
     }
 
     /// <summary>Smaller well-posed cases, the most drastic first.</summary>
-    public static IEnumerable<ProgramCase> Shrink(ProgramCase c) => Candidates(c).Where(WellPosed.Holds);
+    public static IEnumerable<ProgramCase> Shrink(ProgramCase c) =>
+        Candidates(c ?? throw new ArgumentNullException(nameof(c))).Where(WellPosed.Holds);
 
     private static IEnumerable<ProgramCase> Candidates(ProgramCase c)
     {
@@ -146,6 +148,13 @@ public static class Programs
     /// </summary>
     public static IEnumerable<Expr> Smaller(Expr e, double[] x)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(x);
+        return SmallerTrees(e, x);
+    }
+
+    private static IEnumerable<Expr> SmallerTrees(Expr e, double[] x)
+    {
         switch (e)
         {
             case Expr.Var v:
@@ -158,16 +167,16 @@ public static class Programs
             case Expr.Unary u:
                 yield return u.Argument;
                 yield return new Expr.Const(Rounded(e.At(x), 2));
-                foreach (Expr argument in Smaller(u.Argument, x))
+                foreach (Expr argument in SmallerTrees(u.Argument, x))
                     yield return u with { Argument = argument };
                 break;
             case Expr.Binary b:
                 yield return b.Left;
                 yield return b.Right;
                 yield return new Expr.Const(Rounded(e.At(x), 2));
-                foreach (Expr left in Smaller(b.Left, x))
+                foreach (Expr left in SmallerTrees(b.Left, x))
                     yield return b with { Left = left };
-                foreach (Expr right in Smaller(b.Right, x))
+                foreach (Expr right in SmallerTrees(b.Right, x))
                     yield return b with { Right = right };
                 break;
         }

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using Autodiff.Properties.Support;
 using Interval = Autodiff.Rules.Interval;
 
-namespace Autodiff.Properties.RandomPrograms;
+namespace Autodiff.Testing;
 
 /// <summary>
 /// When a program at a point is a fair test: every function is applied inside its table domain, away from the
@@ -38,7 +37,7 @@ public static class WellPosed
 
     /// <summary>
     /// Every node's five-point differences converge: their estimated truncation error is at most 10⁻¹⁰ of the slope
-    /// (at least 1), 10⁻⁴ of <see cref="Tolerance.FirstDifference"/>. The estimate compares steps h and 2h
+    /// (at least 1), 10⁻⁴ of the 10⁻⁶ a five-point difference is usually held to. The estimate compares steps h and 2h
     /// (errors C h⁴ and 16 C h⁴, so the difference is 15 C h⁴). It catches what domains and slopes miss:
     /// singularities off the real axis, such as those of atan2(y, s) at s = ±i y, whose distance ρ sets the error
     /// ≈ (h/ρ)⁴; differences of second and third derivatives err by a small multiple of the same (h/ρ)⁴. Measured
@@ -57,6 +56,7 @@ public static class WellPosed
     /// <summary>The argument's value lies <see cref="Inside"/> the domain, beyond the <see cref="Reach"/> of its edges.</summary>
     public static bool Fits(Interval domain, Expr argument, double[] x, double[] v)
     {
+        Check(argument, x, v, nameof(argument));
         Profile a = ProfileOf(argument, x, v);
         double room = Math.Min(a.Value - domain.Min, domain.Max - a.Value);
         return Inside(domain, a.Value) && room >= Reach * a.Slopes;
@@ -66,7 +66,19 @@ public static class WellPosed
     /// The node is finite and at most <see cref="MaxValue"/>, its slopes sum to at most <see cref="MaxSlope"/>,
     /// and its differences along every input and along the direction v converge to <see cref="Smoothness"/>.
     /// </summary>
-    public static bool Tame(Expr e, double[] x, double[] v) => ProfileOf(e, x, v).Tame;
+    public static bool Tame(Expr e, double[] x, double[] v)
+    {
+        Check(e, x, v, nameof(e));
+        return ProfileOf(e, x, v).Tame;
+    }
+
+    // The expression and the vectors are not null.
+    private static void Check(Expr e, double[] x, double[] v, string name)
+    {
+        ArgumentNullException.ThrowIfNull(e, name);
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(v);
+    }
 
     // What the conditions need to know of one node at one point and direction: its value, the sum of its slopes
     // (NaN where a difference did not converge), and whether it is tame.
@@ -103,8 +115,12 @@ public static class WellPosed
     {
         double slope = FiniteDifference.First(f, t);
         double coarse = FiniteDifference.First(s => f(2 * s - t), t) / 2;
-        return double.IsFinite(slope) && Tolerance.Close(slope, coarse, 15 * Smoothness) ? Math.Abs(slope) : double.NaN;
+        return double.IsFinite(slope) && Close(slope, coarse, 15 * Smoothness) ? Math.Abs(slope) : double.NaN;
     }
+
+    // a and b agree to rtol relative to the larger magnitude, or to 1 where both are smaller.
+    private static bool Close(double a, double b, double rtol) =>
+        a.Equals(b) || Math.Abs(a - b) <= rtol * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>
     /// The node itself is well posed, its subtrees aside: its arguments <see cref="Fits"/> their domains and it is
@@ -112,6 +128,7 @@ public static class WellPosed
     /// </summary>
     public static bool Sound(Expr node, double[] x, double[] v) => node switch
     {
+        _ when node is null || x is null || v is null => throw new ArgumentNullException(node is null ? nameof(node) : x is null ? nameof(x) : nameof(v)),
         Expr.Unary u => Fits(u.Entry.Domain, u.Argument, x, v) && Tame(node, x, v),
         Expr.Binary b => Fits(b.Entry.XDomain, b.Left, x, v) && Fits(b.Entry.YDomain, b.Right, x, v) && Tame(node, x, v),
         _ => true,
@@ -119,12 +136,14 @@ public static class WellPosed
 
     /// <summary>Every node of the program reads an existing input and is <see cref="Sound"/>.</summary>
     public static bool Holds(Expr program, double[] x, double[] v) =>
-        program.Nodes().OfType<Expr.Var>().All(node => node.Index < x.Length)
+        program is null || x is null || v is null
+            ? throw new ArgumentNullException(program is null ? nameof(program) : x is null ? nameof(x) : nameof(v))
+            : program.Nodes().OfType<Expr.Var>().All(node => node.Index < x.Length)
         && program.Nodes().All(node => Sound(node, x, v));
 
     /// <summary>Every output is well posed at the case's point and direction, and the vectors' lengths match.</summary>
     public static bool Holds(ProgramCase c) =>
-        c.Outputs.Length > 0 && c.Direction.Length == c.Point.Length
+        c is null ? throw new ArgumentNullException(nameof(c)) : c.Outputs.Length > 0 && c.Direction.Length == c.Point.Length
         && (!c.IsVector || c.Cotangent.Length == c.Outputs.Length)
         && c.Outputs.All(o => Holds(o, c.Point, c.Direction));
 }
