@@ -49,6 +49,7 @@ internal static class Program
             .. Theory.NaturalGradient.Run(),
             .. Theory.HessianSpectrum.Run(),
             .. Theory.LieDerivative.Run(),
+            .. Theory.AdversarialSensitivity.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

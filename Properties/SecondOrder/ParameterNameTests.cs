@@ -111,6 +111,7 @@ public sealed class ParameterNameTests
         : type == typeof(EmpiricalFisher<double>) ? EmpiricalFisher<double>.FromScores(Spd)
         : type == typeof(KernelDynamics<double>) ? NeuralTangentKernel.Dynamics(Spd3, 0.1, [1.0, 2.0, 3.0], [0.0, 0.0, 0.0])
         : type == typeof(Eigenpairs<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1], 3 * v[2]], 3, 3)
+        : type == typeof(InputSensitivity<double>) ? Adversarial.Sensitivity<double>(TestFunctions.SumOfSquares, [1.0, 2.0])
         : type == typeof(LowRankCurvature<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1]], 2, 2).WithDamping(0.1)
         : null;
 
@@ -131,6 +132,8 @@ public sealed class ParameterNameTests
             return new SampleModel();
         if (type == typeof(bool))
             return false;
+        if (type.IsEnum)
+            return Enum.GetValues(type).GetValue(0);
         if (type == typeof(Func<double[], double[]>))
             return (Func<double[], double[]>)(v => v);
         if (typeof(Delegate).IsAssignableFrom(type))
@@ -153,6 +156,8 @@ public sealed class ParameterNameTests
             return [-1, 0];
         if (type == typeof(bool))
             return [];
+        if (type.IsEnum)
+            return [Enum.ToObject(type, 99)];
         if (type == typeof(double))
             return [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0];
         if (type == typeof(LanguageExt.Fin<double>))
