@@ -50,6 +50,7 @@ internal static class Program
             .. Theory.HessianSpectrum.Run(),
             .. Theory.LieDerivative.Run(),
             .. Theory.AdversarialSensitivity.Run(),
+            .. Theory.GradientFlowBias.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

@@ -70,6 +70,8 @@ public static class HandWrittenCases
         ("Adversarial.JacobianPenalty", "parameters", () => Adversarial.JacobianPenalty(Model, Empty, One)),
         ("Adversarial.JacobianPenalty", "probes", () => Adversarial.JacobianPenalty(Model, Two, One, 0)),
         ("InputSensitivity.Change", "delta", () => Adversarial.Sensitivity(SumOfSquares, Two).Change(One)),
+        ("GradientFlow.Integrate", "start", () => GradientFlow.Integrate(SumOfSquares, Empty, 1.0, 1e-6)),
+        ("GradientFlow.Integrate", "endTime", () => GradientFlow.Integrate(SumOfSquares, Two, double.PositiveInfinity, 1e-6)),
         ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(SumOfSquares, Two, Two, -1)),
         ("Hessian.DirectionalDerivative", "delta", () => Hessian.DirectionalDerivative(SumOfSquares, Two, One, 2)),
         ("Solve.Linear", "b", () => Solve.Linear(Spd, One)),
