@@ -51,6 +51,7 @@ internal static class Program
             .. Theory.LieDerivative.Run(),
             .. Theory.AdversarialSensitivity.Run(),
             .. Theory.GradientFlowBias.Run(),
+            .. Theory.DerivativeTensors.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
