@@ -52,6 +52,7 @@ internal static class Program
             .. Theory.AdversarialSensitivity.Run(),
             .. Theory.GradientFlowBias.Run(),
             .. Theory.DerivativeTensors.Run(),
+            .. Theory.JacobianRank.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

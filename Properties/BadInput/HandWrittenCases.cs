@@ -71,6 +71,8 @@ public static class HandWrittenCases
         ("Adversarial.JacobianPenalty", "probes", () => Adversarial.JacobianPenalty(Model, Two, One, 0)),
         ("InputSensitivity.Change", "delta", () => Adversarial.Sensitivity(SumOfSquares, Two).Change(One)),
         ("GradientFlow.Integrate", "start", () => GradientFlow.Integrate(SumOfSquares, Empty, 1.0, 1e-6)),
+        ("Representation.Spectrum", "parameters", () => Representation.Spectrum(Model, Empty, One)),
+        ("Representation.Spectrum", "input", () => Representation.Spectrum(Model, Two, Empty)),
         ("GradientFlow.Integrate", "endTime", () => GradientFlow.Integrate(SumOfSquares, Two, double.PositiveInfinity, 1e-6)),
         ("Hessian.DirectionalDerivative", "k", () => Hessian.DirectionalDerivative(SumOfSquares, Two, Two, -1)),
         ("DerivativeTensor.Of", "x", () => DerivativeTensor.Of(SumOfSquares, Empty, 2)),

@@ -113,6 +113,7 @@ public sealed class ParameterNameTests
         : type == typeof(Eigenpairs<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1], 3 * v[2]], 3, 3)
         : type == typeof(InputSensitivity<double>) ? Adversarial.Sensitivity<double>(TestFunctions.SumOfSquares, [1.0, 2.0])
         : type == typeof(TaylorModel<double>) ? DerivativeTensor.TaylorModel<double>(TestFunctions.SumOfSquares, [1.0, 2.0], 2)
+        : type == typeof(JacobianSpectrum<double>) ? Representation.Spectrum<IModel, double>(new SampleModel(), [1.0, 2.0], [1.0, 2.0])
         : type == typeof(LowRankCurvature<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1]], 2, 2).WithDamping(0.1)
         : null;
 
