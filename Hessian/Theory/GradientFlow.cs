@@ -49,10 +49,7 @@ public static class GradientFlow
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
-        Require.NotEmpty(start, nameof(start));
-        foreach (T s in start)
-            if (!T.IsFinite(s))
-                throw new ArgumentException($"start has the entry {s}; θ₀ must be finite.", nameof(start));
+        GradientDescent.RequireFiniteStart(start, nameof(start));
         if (!(endTime > T.Zero && T.IsFinite(endTime)))
             throw new ArgumentOutOfRangeException(nameof(endTime), endTime, "The end time T must be positive and finite.");
         if (!(tolerance > T.Zero && tolerance < T.One))

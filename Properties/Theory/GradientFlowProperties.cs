@@ -41,18 +41,6 @@ public sealed class GradientFlowProperties
             from b in Gen.ArrayOf(Support.Cases.In(-1, 1), m)
             select new System(Matrix(a, m, n), b));
 
-    // AAᵀ.
-    private static double[,] Gram(double[,] a)
-    {
-        int m = a.GetLength(0), n = a.GetLength(1);
-        var g = new double[m, m];
-        for (int i = 0; i < m; i++)
-            for (int k = 0; k < m; k++)
-                for (int j = 0; j < n; j++)
-                    g[i, k] += a[i, j] * a[k, j];
-        return g;
-    }
-
     [Fact]
     public void Flow_and_descent_from_zero_reach_the_minimum_norm_solution_and_the_flow_loss_never_increases()
     {
