@@ -49,6 +49,10 @@ internal static class Program
             .. Theory.NaturalGradient.Run(),
             .. Theory.HessianSpectrum.Run(),
             .. Theory.LieDerivative.Run(),
+            .. Theory.AdversarialSensitivity.Run(),
+            .. Theory.GradientFlowBias.Run(),
+            .. Theory.DerivativeTensors.Run(),
+            .. Theory.JacobianRank.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));

@@ -25,10 +25,7 @@ public static class GradientDescent
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x0, nameof(x0));
-        foreach (T xi in x0)
-            if (!T.IsFinite(xi))
-                throw new ArgumentException($"x0 has the entry {xi}; the starting point must be finite.", nameof(x0));
+        RequireFiniteStart(x0, nameof(x0));
         // Written so that NaN fails too (every comparison with NaN is false); +∞ would make every step NaN.
         if (!(learningRate > T.Zero && T.IsFinite(learningRate)))
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate η must be positive and finite.");
@@ -54,5 +51,14 @@ public static class GradientDescent
             }
         }
         return new Trajectory<T>(new Arr<T[]>(points), new Arr<T>(losses));
+    }
+
+    /// <summary>The starting point of an iteration: non-empty and finite, or an error naming it.</summary>
+    internal static void RequireFiniteStart<T>(ReadOnlySpan<T> start, string name) where T : IFloatingPointIeee754<T>
+    {
+        Require.NotEmpty(start, name);
+        foreach (T entry in start)
+            if (!T.IsFinite(entry))
+                throw new ArgumentException($"{name} has the entry {entry}; the starting point must be finite.", name);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ParameterNameTests
             methods++;
             ParameterInfo[] parameters = method.GetParameters();
             string[] names = parameters.Select(p => p.Name!).ToArray();
-            object?[] good = parameters.Select(p => Good(p.ParameterType)).ToArray();
+            object?[] good = parameters.Select(p => GoodFor(method, p)).ToArray();
             Action<object?[]> call = Invoker(method, target);
             string? failure = Check(method, call, good, names, "good arguments", expectThrow: false);
             if (failure is not null)
@@ -111,8 +111,17 @@ public sealed class ParameterNameTests
         : type == typeof(EmpiricalFisher<double>) ? EmpiricalFisher<double>.FromScores(Spd)
         : type == typeof(KernelDynamics<double>) ? NeuralTangentKernel.Dynamics(Spd3, 0.1, [1.0, 2.0, 3.0], [0.0, 0.0, 0.0])
         : type == typeof(Eigenpairs<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1], 3 * v[2]], 3, 3)
+        : type == typeof(InputSensitivity<double>) ? Adversarial.Sensitivity<double>(TestFunctions.SumOfSquares, [1.0, 2.0])
+        : type == typeof(TaylorModel<double>) ? DerivativeTensor.TaylorModel<double>(TestFunctions.SumOfSquares, [1.0, 2.0], 2)
+        : type == typeof(JacobianSpectrum<double>) ? Representation.Spectrum<IModel, double>(new SampleModel(), [1.0, 2.0], [1.0, 2.0])
         : type == typeof(LowRankCurvature<double>) ? Lanczos.TopEigenpairs<double>(v => [v[0], 2 * v[1]], 2, 2).WithDamping(0.1)
         : null;
+
+    // Arguments whose good value depends on the others: a tensor [1, 2] over ℝ² is of order 1.
+    private static object? GoodFor(MethodInfo method, ParameterInfo parameter) =>
+        method.DeclaringType == typeof(DerivativeTensor) && method.Name == nameof(DerivativeTensor.Contract) && parameter.Name == "k"
+            ? 1
+            : Good(parameter.ParameterType);
 
     // Good arguments: a 2-vector, the 2×2 SPD matrix, a delegate of the right number type (Σ xᵢ² or the identity).
     private static object? Good(Type type)
@@ -131,6 +140,8 @@ public sealed class ParameterNameTests
             return new SampleModel();
         if (type == typeof(bool))
             return false;
+        if (type.IsEnum)
+            return Enum.GetValues(type).GetValue(0);
         if (type == typeof(Func<double[], double[]>))
             return (Func<double[], double[]>)(v => v);
         if (typeof(Delegate).IsAssignableFrom(type))
@@ -153,6 +164,8 @@ public sealed class ParameterNameTests
             return [-1, 0];
         if (type == typeof(bool))
             return [];
+        if (type.IsEnum)
+            return [Enum.ToObject(type, 99)];
         if (type == typeof(double))
             return [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0];
         if (type == typeof(LanguageExt.Fin<double>))

@@ -40,6 +40,18 @@ public static class TheoryModels
         return m;
     }
 
+    /// <summary>A Aᵀ for A ∈ ℝ^{m×n}.</summary>
+    public static double[,] Gram(double[,] a)
+    {
+        int m = a.GetLength(0), n = a.GetLength(1);
+        var g = new double[m, m];
+        for (int i = 0; i < m; i++)
+            for (int k = 0; k < m; k++)
+                for (int j = 0; j < n; j++)
+                    g[i, k] += a[i, j] * a[k, j];
+        return g;
+    }
+
     /// <summary>Row i.</summary>
     public static double[] Row(double[,] m, int i) => [.. Enumerable.Range(0, m.GetLength(1)).Select(j => m[i, j])];
 
