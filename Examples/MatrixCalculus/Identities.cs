@@ -37,6 +37,7 @@ internal static class Identities
                 Sci(log.Record(Dense.RelativeDifference(Dense.Flatten(ad), reference), Comparison.Exact))]);
 
         Row("(5.105)", "∂(aᵀx)/∂x", "aᵀ", Tensors.Grad(v => ta.MatMul(v), Tensors.Vector(x)), a);
+        Row("(5.104)", "∂(xᵀa)/∂x", "aᵀ", Tensors.Grad(v => v.MatMul(ta), Tensors.Vector(x)), a);
         Row("(5.107)", "∂(xᵀBx)/∂x", "xᵀ(B + Bᵀ)", Tensors.Grad(v => v.MatMul(tB.MatMul(v)), Tensors.Vector(x)),
             Dense.Multiply(x, Dense.Add(bMatrix, Dense.Transpose(bMatrix))));
         double[] residual = Dense.Subtract(Dense.Multiply(aMatrix, s), x);
@@ -58,6 +59,14 @@ internal static class Identities
         Row("(5.103)", "∂(aᵀX⁻¹b)/∂X, X⁻¹ by Inverse", "−X⁻ᵀabᵀX⁻ᵀ", byInverse, Dense.Flatten(bilinear));
         Row("", "∂(aᵀX⁻¹b)/∂X, X⁻¹b by Solve", "−X⁻ᵀabᵀX⁻ᵀ",
             Tensors.Grad(v => ta.MatMul(v.Solve(tb)), Tensors.Matrix(xMatrix)), Dense.Flatten(bilinear));
+        // (5.99), (5.100), (5.102) with f(X) = X², whose derivative is ∂(X²)_ij/∂X_kl = δ_ik X_lj + X_ik δ_jl.
+        Tensor<double> tX = Tensors.Matrix(xMatrix);
+        Row("(5.99)", "∂f(X)ᵀ/∂X, f(X) = X²", "(∂f/∂X)ᵀ: δ_jk X_li + X_jk δ_il",
+            Tensors.Jacobian(v => v.MatMul(v).Transpose(), tX), SquareJacobian(xMatrix, transposed: true));
+        Row("(5.100)", "∂ tr f(X)/∂X, f(X) = X²", "tr(∂f/∂X) = 2Xᵀ",
+            Tensors.Grad(v => v.MatMul(v).Trace(), tX), Dense.Flatten(Dense.Scaled(Dense.Transpose(xMatrix), 2)));
+        Row("(5.102)", "∂f(X)⁻¹/∂X, f(X) = X²", "−f⁻¹ (∂f/∂X) f⁻¹",
+            Tensors.Jacobian(v => v.MatMul(v).Inverse(), tX), SquareInverseJacobian(xMatrix));
         Row("", "dσ/dx, σ = softmax(x)", "diag(σ) − σσᵀ", Tensors.Jacobian(v => v.Softmax(), Tensors.Vector(x)), SoftmaxJacobian(x));
         Row("", "dK/dR, K = RᵀR ∈ ℝ^{m×m}", "∂K_pq/∂R_ij = δ_jp R_iq + δ_jq R_ip",
             Tensors.Jacobian(v => v.Transpose().MatMul(v), Tensors.Matrix(r)), GramJacobian(r));
@@ -66,6 +75,36 @@ internal static class Identities
         Console.WriteLine("  (5.103) entry by entry: ∂(aᵀX⁻¹b)/∂X by reverse mode through the Inverse primitive, beside −X⁻ᵀabᵀX⁻ᵀ.");
         log.CompareMatrices(Tensors.ToArray(byInverse), bilinear, "−X⁻ᵀabᵀX⁻ᵀ");
         return log.Comparisons;
+    }
+
+    // ∂(X²)_ij/∂X_kl = δ_ik X_lj + X_ik δ_jl (or, transposed, the same for (X²)_ji), in Tensors.Jacobian's order [i, j, k, l].
+    private static double[] SquareJacobian(double[,] x, bool transposed)
+    {
+        int n = x.GetLength(0);
+        var jacobian = new double[n * n * n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                for (int k = 0; k < n; k++)
+                    for (int l = 0; l < n; l++)
+                    {
+                        (int p, int q) = transposed ? (j, i) : (i, j);
+                        jacobian[((i * n + j) * n + k) * n + l] = (p == k ? x[l, q] : 0) + (q == l ? x[p, k] : 0);
+                    }
+        return jacobian;
+    }
+
+    // (5.102) for F = X²: ∂(F⁻¹)_ij/∂X_kl = −Σ_ab F⁻¹_ia (∂F_ab/∂X_kl) F⁻¹_bj = −(F⁻¹_ik (X F⁻¹)_lj + (F⁻¹X)_ik F⁻¹_lj).
+    private static double[] SquareInverseJacobian(double[,] x)
+    {
+        int n = x.GetLength(0);
+        double[,] f = Dense.Invert(Dense.Multiply(x, x)).Inverse, xf = Dense.Multiply(x, f), fx = Dense.Multiply(f, x);
+        var jacobian = new double[n * n * n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                for (int k = 0; k < n; k++)
+                    for (int l = 0; l < n; l++)
+                        jacobian[((i * n + j) * n + k) * n + l] = -(f[i, k] * xf[l, j] + fx[i, k] * f[l, j]);
+        return jacobian;
     }
 
     // diag(σ) − σσᵀ with σ_k = e^{x_k} / Σ_l e^{x_l}, flattened row-major.
