@@ -53,6 +53,7 @@ internal static class Program
             .. Theory.GradientFlowBias.Run(),
             .. Theory.DerivativeTensors.Run(),
             .. Theory.JacobianRank.Run(),
+            .. MatrixCalculus.SeedGaps.Run(),
         ];
 
         Console.WriteLine(Report.Summary(comparisons));
