@@ -58,6 +58,8 @@ internal static class GradientFlowBias
         ends.Row(["A⁺b (closed form)", .. minimumNorm.Select(Num), Num(Norm(minimumNorm)), ""]);
         ends.Row(["another solution, (1, 0, 2)", Num(1), Num(0), Num(2), Num(Math.Sqrt(5)), ""]);
         ends.Print();
+        double[][] iterates = [.. Enumerable.Range(0, 37).Select(steps => steps == 0 ? new double[3] : GradientDescent.Run<double>(Loss, [0.0, 0.0, 0.0], 1.0 / 3, 0.0, steps).Final)];
+        Console.WriteLine($"  Picture: {TheoryPictures.FlowPath(path, iterates, 1.0 / 3, minimumNorm, "gradient-flow.png")}");
         return log.Comparisons;
     }
 

@@ -34,6 +34,7 @@ internal static class HessianSpectrum
         table.Row(["sharpness λ₁ (power iteration)", .. log.Compare(Curvature.Sharpness<double>(Loss, theta), all[^1], Comparison.Iterative), Sci(Comparison.Iterative)]);
         table.Print();
         Console.WriteLine($"  {top.Products} HVPs for the top {k} of {n}; the basis holds at most that many vectors of n, never an n×n matrix.");
+        Console.WriteLine($"  Picture: {TheoryPictures.Spectrum(all, [.. top.Values], "hessian-spectrum.png")}");
 
         double damping = all[^(k + 1)];
         Console.WriteLine($"  The model M = U₃Λ₃U₃ᵀ + λI with λ = λ₄ = {Num(damping)} as the preconditioner of conjugate gradient on");

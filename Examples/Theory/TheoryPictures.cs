@@ -1,0 +1,62 @@
+using ScottPlot;
+
+namespace Autodiff.Examples.Theory;
+
+/// <summary>The theory sections' pictures: the Hessian spectrum with Lanczos' top eigenvalues, and the gradient-flow path.</summary>
+internal static class TheoryPictures
+{
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    // Every eigenvalue of the dense Hessian (ascending, by index), with the k that Lanczos found from HVPs circled.
+    public static string Spectrum(double[] dense, double[] lanczos, string name)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        double[] index = [.. Enumerable.Range(1, dense.Length).Select(i => (double)i)];
+        double[] descending = [.. dense.Reverse()];
+        var all = plot.Add.ScatterPoints(index, descending, Palette.GetColor(0));
+        all.MarkerSize = 8;
+        all.LegendText = "all eigenvalues (dense ∇²L, n HVPs)";
+        var top = plot.Add.ScatterPoints(index[..lanczos.Length], lanczos, Palette.GetColor(3));
+        top.MarkerShape = MarkerShape.OpenCircle;
+        top.MarkerSize = 18;
+        top.MarkerLineWidth = 2;
+        top.LegendText = $"top {lanczos.Length} by Lanczos on HVPs";
+        plot.Title("Hessian spectrum of L at θ: λ₁ ≥ λ₂ ≥ … (section 20)");
+        plot.XLabel("eigenvalue index i");
+        plot.YLabel("λᵢ");
+        plot.ShowLegend(Alignment.UpperRight);
+        string file = Pictures.Path(name);
+        plot.SavePng(file, 900, 520);
+        return file;
+    }
+
+    // θ₁, θ₂, θ₃ along the flow (lines), gradient descent's iterates at t = kη (points), and A⁺b (dashed).
+    public static string FlowPath(FlowPath<double> path, double[][] descent, double eta, double[] minimumNorm, string name)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        double[] times = [.. path.Times];
+        for (int i = 0; i < minimumNorm.Length; i++)
+        {
+            Color color = Palette.GetColor(i);
+            var flow = plot.Add.Scatter(times, [.. path.Points.Select(p => p[i])], color);
+            flow.MarkerSize = 0;
+            flow.LineWidth = 2;
+            flow.LegendText = $"θ{"₁₂₃"[i]}(t), gradient flow";
+            double[] stepTimes = [.. Enumerable.Range(0, descent.Length).Select(k => k * eta)], stepValues = [.. descent.Select(p => p[i])];
+            var steps = plot.Add.ScatterPoints(stepTimes, stepValues, color);
+            steps.MarkerSize = 6;
+            var limit = plot.Add.HorizontalLine(minimumNorm[i], 1, color, LinePattern.Dashed);
+            limit.LegendText = i == 0 ? "A⁺b (dashed), descent iterates at t = kη (points)" : "";
+        }
+        plot.Axes.SetLimitsX(0, 12);
+        plot.Title("Gradient flow from 0 on ½‖Aθ − b‖² ends at the minimum-norm solution A⁺b = (0, 1, 1) (section 23)");
+        plot.XLabel("t");
+        plot.YLabel("θᵢ");
+        plot.ShowLegend(Alignment.LowerRight);
+        string file = Pictures.Path(name);
+        plot.SavePng(file, 900, 520);
+        return file;
+    }
+}
