@@ -41,16 +41,18 @@ internal static class NeuralTangentKernel
         Console.WriteLine("  ŷ_k = y − (I − ηK)ᵏ(y − ŷ(0)) (exact for a model linear in θ) and ŷ(t) = y − e^{−ηKt}(y − ŷ(0)) (gradient flow).");
         double[] y = [.. Xs.Select(v => Math.Sin(Math.PI * v) / 2)];
         var table = new Table(1, "model", "step", "‖y − ŷ‖ trained", "‖y − ŷ‖ predicted", "max |Δŷ| / ‖y − ŷ(0)‖∞", "tolerance");
-        Track(log, table, "cosines (linear in θ), (I − ηK)ᵏ", new Cosines(), [0.1, -0.2, 0.3, 0.05], y, 0.5, 40, (d, s) => d.Descent(s), Comparison.Iterative);
+        _ = Track(log, table, "cosines (linear in θ), (I − ηK)ᵏ", new Cosines(), [0.1, -0.2, 0.3, 0.05], y, 0.5, 40, (d, s) => d.Descent(s), Comparison.Iterative);
         var wide = new Perceptron([1, 512, 1], ActivationFunction.Tanh, ActivationFunction.Identity);
-        Track(log, table, "1-512-1 tanh network, e^{−ηKt}", wide.AsModel(), wide.Flatten<double>(wide.Initialize<double>(7)), y, 0.05, 150,
-            (d, s) => d.Flow(s), 0.02);
+        (double[] trained, double[] predicted) = Track(log, table, "1-512-1 tanh network, e^{−ηKt}", wide.AsModel(),
+            wide.Flatten<double>(wide.Initialize<double>(7)), y, 0.05, 150, (d, s) => d.Flow(s), 0.02);
         table.Print();
+        Console.WriteLine($"  Picture: {TheoryPictures.KernelPrediction(trained, predicted, "ntk-training.png")}");
         return log.Comparisons;
     }
 
-    // Trains by reverse gradients of L and prints the residual every few steps beside the kernel prediction.
-    private static void Track<TM>(ComparisonLog log, Table table, string name, TM model, double[] theta, double[] y,
+    // Trains by reverse gradients of L and prints the residual every few steps beside the kernel prediction; returns
+    // ‖y − ŷ‖ trained and predicted at every step.
+    private static (double[] Trained, double[] Predicted) Track<TM>(ComparisonLog log, Table table, string name, TM model, double[] theta, double[] y,
         double etaTimesLambdaMax, int steps, Func<KernelDynamics<double>, int, double[]> predict, double tolerance) where TM : IModel
     {
         double[,] x = Column(Xs);
@@ -60,9 +62,11 @@ internal static class NeuralTangentKernel
         double[] start = Predict(theta);
         KernelDynamics<double> dynamics = Autodiff.NeuralTangentKernel.Dynamics(k, eta, y, start);
         double scale = y.Zip(start, (a, b) => Math.Abs(a - b)).Max(), worst = 0;
+        double[] trainedResiduals = new double[steps + 1], predictedResiduals = new double[steps + 1];
         for (int step = 0; step <= steps; step++)
         {
             double[] trained = Predict(theta), predicted = predict(dynamics, step);
+            (trainedResiduals[step], predictedResiduals[step]) = (Distance(y, trained), Distance(y, predicted));
             worst = Math.Max(worst, trained.Zip(predicted, (a, b) => Math.Abs(a - b)).Max() / scale);
             if (step % (steps / 4) == 0)
                 table.Row([step == 0 ? name : "", Num(step), Num(Distance(y, trained)), Num(Distance(y, predicted)), Sci(worst), Sci(tolerance)]);
@@ -79,6 +83,7 @@ internal static class NeuralTangentKernel
             theta = [.. theta.Zip(g, (t, gi) => t - eta * gi)];
         }
         log.Record(worst, tolerance);
+        return (trainedResiduals, predictedResiduals);
     }
 
     // θ = (A₀ = w, b₀ = b, A₁ = a, b₁ = c) for the 1-3-1 network.

@@ -59,4 +59,28 @@ internal static class TheoryPictures
         plot.SavePng(file, 900, 520);
         return file;
     }
+
+    // ‖y − ŷ‖ over gradient-descent steps: the network trained, and the kernel's prediction y − e^{−ηKt}(y − ŷ(0)).
+    public static string KernelPrediction(double[] trained, double[] predicted, string name)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        double[] steps = [.. Enumerable.Range(0, trained.Length).Select(k => (double)k)];
+        var actual = plot.Add.Scatter(steps, trained, Palette.GetColor(0));
+        actual.MarkerSize = 0;
+        actual.LineWidth = 3;
+        actual.LegendText = "‖y − ŷ‖, the 1-512-1 tanh network trained by gradient descent";
+        var kernel = plot.Add.Scatter(steps, predicted, Palette.GetColor(3));
+        kernel.MarkerSize = 0;
+        kernel.LineWidth = 2;
+        kernel.LinePattern = LinePattern.Dashed;
+        kernel.LegendText = "predicted by the NTK at θ₀: y − e^{−ηKt}(y − ŷ(0))";
+        plot.Title("Neural tangent kernel: predicted against actual training (section 18)");
+        plot.XLabel("gradient-descent step t");
+        plot.YLabel("‖y − ŷ‖₂");
+        plot.ShowLegend(Alignment.UpperRight);
+        string file = Pictures.Path(name);
+        plot.SavePng(file, 900, 520);
+        return file;
+    }
 }
