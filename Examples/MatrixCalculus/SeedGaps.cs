@@ -91,7 +91,42 @@ internal static class SeedGaps
         collated.FlattenTo(collatedFlat);
         Console.WriteLine($"  the collated tensor's entries in order equal the flattened matrix's: {collatedFlat.SequenceEqual(flattened.Cast<double>())}");
         log.Record(collatedFlat.Zip(flattened.Cast<double>(), (u, w) => Math.Abs(u - w)).Max(), Comparison.Exact);
+
+        // The seeds' two approaches for a matrix-valued F: ℝ³ → ℝ^{4×2}, F_ij = sin(c_ij · x): collate the partials
+        // into a 4×2×3 tensor, or flatten F to ℝ⁸ and take the 8×3 Jacobian. Same numbers, same order.
+        double[,] cMatrix = new double[8, 3];
+        for (int r = 0; r < 8; r++)
+            for (int q = 0; q < 3; q++)
+                cMatrix[r, q] = Math.Cos(1.7 * r + q);
+        double[] x3 = [0.3, -0.8, 0.5];
+        Tensor<double> tensor = Tensors.Jacobian(v => TensorVar<double>.Matrix(cMatrix).MatMul(v).Sin().Reshape(Shape.Matrix(4, 2)), Tensors.Vector(x3));
+        double[,] matrix = Forward.Jacobian<double>(v => Sines(cMatrix, v), x3);
+        var sinesJacobian = new double[8, 3];
+        for (int r = 0; r < 8; r++)
+            for (int q = 0; q < 3; q++)
+                sinesJacobian[r, q] = Math.Cos(cMatrix[r, 0] * x3[0] + cMatrix[r, 1] * x3[1] + cMatrix[r, 2] * x3[2]) * cMatrix[r, q];
+        var tensorFlat = new double[tensor.FlattenedLength];
+        tensor.FlattenTo(tensorFlat);
+        Console.WriteLine($"  Approach 1, collate: Tensors.Jacobian of F: ℝ³ → ℝ^{{4×2}} has lengths [{string.Join(", ", tensor.Lengths.ToArray())}]; approach 2, flatten:");
+        Console.WriteLine("  Forward.Jacobian of vec F: ℝ³ → ℝ⁸ is 8×3, beside ∂F_ij/∂x_q = cos(c_ij·x) c_ijq:");
+        log.CompareMatrices(matrix, sinesJacobian, "cos(c·x) c");
+        double gap = tensorFlat.Zip(matrix.Cast<double>(), (u, w) => Math.Abs(u - w)).Max();
+        Console.WriteLine($"  the 4×2×3 tensor's entries in order against the 8×3 matrix's: max difference {Sci(log.Record(gap, Comparison.Exact))}");
         return log.Comparisons;
+    }
+
+    // vec F(x) = sin(C x), C ∈ ℝ^{8×3}.
+    private static T[] Sines<T>(double[,] c, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        var y = new T[c.GetLength(0)];
+        for (int r = 0; r < y.Length; r++)
+        {
+            T sum = T.Zero;
+            for (int q = 0; q < x.Length; q++)
+                sum += T.CreateChecked(c[r, q]) * x[q];
+            y[r] = T.Sin(sum);
+        }
+        return y;
     }
 
     private static T[] MatVec<T>(ReadOnlySpan<T> a, double[] x, int rows) where T : IFloatingPointIeee754<T>

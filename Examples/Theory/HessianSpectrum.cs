@@ -34,7 +34,9 @@ internal static class HessianSpectrum
         table.Row(["sharpness λ₁ (power iteration)", .. log.Compare(Curvature.Sharpness<double>(Loss, theta), all[^1], Comparison.Iterative), Sci(Comparison.Iterative)]);
         table.Print();
         Console.WriteLine($"  {top.Products} HVPs for the top {k} of {n}; the basis holds at most that many vectors of n, never an n×n matrix.");
-        Console.WriteLine($"  Picture: {TheoryPictures.Spectrum(all, [.. top.Values], "hessian-spectrum.png")}");
+        Console.WriteLine($"  Picture: {TheoryPictures.Spectrum(all, [.. top.Values],
+            "Hessian spectrum of L at θ: λ₁ ≥ λ₂ ≥ … (section 20)", "all eigenvalues (dense ∇²L, n HVPs)", $"top {k} by Lanczos on HVPs",
+            logScale: false, "hessian-spectrum.png")}");
 
         double damping = all[^(k + 1)];
         Console.WriteLine($"  The model M = U₃Λ₃U₃ᵀ + λI with λ = λ₄ = {Num(damping)} as the preconditioner of conjugate gradient on");

@@ -43,8 +43,11 @@ internal static class NeuralTangentKernel
         var table = new Table(1, "model", "step", "‖y − ŷ‖ trained", "‖y − ŷ‖ predicted", "max |Δŷ| / ‖y − ŷ(0)‖∞", "tolerance");
         _ = Track(log, table, "cosines (linear in θ), (I − ηK)ᵏ", new Cosines(), [0.1, -0.2, 0.3, 0.05], y, 0.5, 40, (d, s) => d.Descent(s), Comparison.Iterative);
         var wide = new Perceptron([1, 512, 1], ActivationFunction.Tanh, ActivationFunction.Identity);
+        double[] theta0 = wide.Flatten<double>(wide.Initialize<double>(7));
+        double[] kernelSpectrum = SymmetricEigen.Values(Autodiff.NeuralTangentKernel.Kernel(wide.AsModel(), theta0, Column(Xs)));
+        Console.WriteLine($"  Picture: {TheoryPictures.Spectrum([.. kernelSpectrum.Select(v => Math.Max(v, 1e-16))], [], "NTK of the 1-512-1 tanh network at θ₀: K = UΛUᵀ, mode k decays at rate ηλₖ (section 18)", "eigenvalues λₖ of K (log scale)", "", logScale: true, "ntk-spectrum.png")}");
         (double[] trained, double[] predicted) = Track(log, table, "1-512-1 tanh network, e^{−ηKt}", wide.AsModel(),
-            wide.Flatten<double>(wide.Initialize<double>(7)), y, 0.05, 150, (d, s) => d.Flow(s), 0.02);
+            theta0, y, 0.05, 150, (d, s) => d.Flow(s), 0.02);
         table.Print();
         Console.WriteLine($"  Picture: {TheoryPictures.KernelPrediction(trained, predicted, "ntk-training.png")}");
         return log.Comparisons;

@@ -2,27 +2,34 @@ using ScottPlot;
 
 namespace Autodiff.Examples.Theory;
 
-/// <summary>The theory sections' pictures: the Hessian spectrum with Lanczos' top eigenvalues, and the gradient-flow path.</summary>
+/// <summary>The theory sections' pictures: spectra (the NTK's, the Hessian's with Lanczos' top eigenvalues), the NTK's predicted training, the gradient-flow path.</summary>
 internal static class TheoryPictures
 {
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
 
-    // Every eigenvalue of the dense Hessian (ascending, by index), with the k that Lanczos found from HVPs circled.
-    public static string Spectrum(double[] dense, double[] lanczos, string name)
+    // Every eigenvalue of a symmetric matrix, descending by index (log₁₀ scale when asked), with the first few that a
+    // second method found circled.
+    public static string Spectrum(double[] ascending, double[] found, string title, string allLabel, string foundLabel, bool logScale, string name)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
-        double[] index = [.. Enumerable.Range(1, dense.Length).Select(i => (double)i)];
-        double[] descending = [.. dense.Reverse()];
+        double[] index = [.. Enumerable.Range(1, ascending.Length).Select(i => (double)i)];
+        double[] descending = [.. ascending.Reverse().Select(v => logScale ? Math.Log10(v) : v)];
         var all = plot.Add.ScatterPoints(index, descending, Palette.GetColor(0));
         all.MarkerSize = 8;
-        all.LegendText = "all eigenvalues (dense ∇²L, n HVPs)";
-        var top = plot.Add.ScatterPoints(index[..lanczos.Length], lanczos, Palette.GetColor(3));
-        top.MarkerShape = MarkerShape.OpenCircle;
-        top.MarkerSize = 18;
-        top.MarkerLineWidth = 2;
-        top.LegendText = $"top {lanczos.Length} by Lanczos on HVPs";
-        plot.Title("Hessian spectrum of L at θ: λ₁ ≥ λ₂ ≥ … (section 20)");
+        all.LegendText = allLabel;
+        if (found.Length > 0)
+        {
+            double[] foundValues = [.. found.Select(v => logScale ? Math.Log10(v) : v)];
+            var top = plot.Add.ScatterPoints(index[..found.Length], foundValues, Palette.GetColor(3));
+            top.MarkerShape = MarkerShape.OpenCircle;
+            top.MarkerSize = 18;
+            top.MarkerLineWidth = 2;
+            top.LegendText = foundLabel;
+        }
+        if (logScale)
+            Pictures.LogScaleLeftAxis(plot);
+        plot.Title(title);
         plot.XLabel("eigenvalue index i");
         plot.YLabel("λᵢ");
         plot.ShowLegend(Alignment.UpperRight);
