@@ -11,8 +11,7 @@ internal static class TheoryPictures
     // second method found circled.
     public static string Spectrum(double[] ascending, double[] found, string title, string allLabel, string foundLabel, bool logScale, string name)
     {
-        var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
+        Plot plot = NewPlot();
         double[] index = [.. Enumerable.Range(1, ascending.Length).Select(i => (double)i)];
         double[] descending = [.. ascending.Reverse().Select(v => logScale ? Math.Log10(v) : v)];
         var all = plot.Add.ScatterPoints(index, descending, Palette.GetColor(0));
@@ -29,20 +28,13 @@ internal static class TheoryPictures
         }
         if (logScale)
             Pictures.LogScaleLeftAxis(plot);
-        plot.Title(title);
-        plot.XLabel("eigenvalue index i");
-        plot.YLabel("λᵢ");
-        plot.ShowLegend(Alignment.UpperRight);
-        string file = Pictures.Path(name);
-        plot.SavePng(file, 900, 520);
-        return file;
+        return Save(plot, title, "eigenvalue index i", "λᵢ", Alignment.UpperRight, name);
     }
 
     // θ₁, θ₂, θ₃ along the flow (lines), gradient descent's iterates at t = kη (points), and A⁺b (dashed).
     public static string FlowPath(FlowPath<double> path, double[][] descent, double eta, double[] minimumNorm, string name)
     {
-        var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
+        Plot plot = NewPlot();
         double[] times = [.. path.Times];
         for (int i = 0; i < minimumNorm.Length; i++)
         {
@@ -58,20 +50,13 @@ internal static class TheoryPictures
             limit.LegendText = i == 0 ? "A⁺b (dashed), descent iterates at t = kη (points)" : "";
         }
         plot.Axes.SetLimitsX(0, 12);
-        plot.Title("Gradient flow from 0 on ½‖Aθ − b‖² ends at the minimum-norm solution A⁺b = (0, 1, 1) (section 23)");
-        plot.XLabel("t");
-        plot.YLabel("θᵢ");
-        plot.ShowLegend(Alignment.LowerRight);
-        string file = Pictures.Path(name);
-        plot.SavePng(file, 900, 520);
-        return file;
+        return Save(plot, "Gradient flow from 0 on ½‖Aθ − b‖² ends at the minimum-norm solution A⁺b = (0, 1, 1) (section 23)", "t", "θᵢ", Alignment.LowerRight, name);
     }
 
     // ‖y − ŷ‖ over gradient-descent steps: the network trained, and the kernel's prediction y − e^{−ηKt}(y − ŷ(0)).
     public static string KernelPrediction(double[] trained, double[] predicted, string name)
     {
-        var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
+        Plot plot = NewPlot();
         double[] steps = [.. Enumerable.Range(0, trained.Length).Select(k => (double)k)];
         var actual = plot.Add.Scatter(steps, trained, Palette.GetColor(0));
         actual.MarkerSize = 0;
@@ -82,10 +67,23 @@ internal static class TheoryPictures
         kernel.LineWidth = 2;
         kernel.LinePattern = LinePattern.Dashed;
         kernel.LegendText = "predicted by the NTK at θ₀: y − e^{−ηKt}(y − ŷ(0))";
-        plot.Title("Neural tangent kernel: predicted against actual training (section 18)");
-        plot.XLabel("gradient-descent step t");
-        plot.YLabel("‖y − ŷ‖₂");
-        plot.ShowLegend(Alignment.UpperRight);
+        return Save(plot, "Neural tangent kernel: predicted against actual training (section 18)", "gradient-descent step t", "‖y − ŷ‖₂", Alignment.UpperRight, name);
+    }
+
+    private static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        return plot;
+    }
+
+    // Titles the plot, places its legend and writes it to Examples/output/<name>; returns the file's path.
+    private static string Save(Plot plot, string title, string xLabel, string yLabel, Alignment legend, string name)
+    {
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.ShowLegend(legend);
         string file = Pictures.Path(name);
         plot.SavePng(file, 900, 520);
         return file;
