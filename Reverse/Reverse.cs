@@ -65,7 +65,11 @@ public static partial class Reverse
         return (value[0], pullback);
     }
 
-    /// <summary>The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ: one evaluation and one backward sweep.</summary>
+    /// <summary>
+    /// The gradient ∇f(x) = [∂f/∂x₁ … ∂f/∂xₙ] of f: ℝⁿ → ℝ: one evaluation and one backward sweep. When f is a method
+    /// group of a <see cref="DifferentiableAttribute"/> method, the adjoint generated for it at compile time runs
+    /// instead (no tape; see <see cref="Compiled"/>).
+    /// </summary>
     /// <exception cref="ArgumentException">x is empty.</exception>
     public static T[] Grad<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         ValueAndGrad(f, x).Gradient;
@@ -76,6 +80,12 @@ public static partial class Reverse
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
+        // A [Differentiable] method group runs the adjoint the source generator wrote for it: no tape.
+        if (Compiled.Find(f) is { } compiled)
+        {
+            Require.NotEmpty(x, nameof(x));
+            return Compiled.Run(compiled, x);
+        }
         (T[] value, Pullback<T> pullback) = Record(v => [f(v)], x);
         T[] gradient = pullback.Invoke([T.One]);
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.

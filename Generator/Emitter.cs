@@ -1,0 +1,768 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Autodiff.Generator;
+
+/// <summary>Lines of C# with indentation.</summary>
+internal sealed class Writer
+{
+    private readonly List<string> _lines = new List<string>();
+    private int _indent;
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    public void Line(string text) => _lines.Add(new string(' ', 4 * _indent) + text);
+
+    public void Open()
+    {
+        Line("{");
+        _indent++;
+    }
+
+    public void Close()
+    {
+        _indent--;
+        Line("}");
+    }
+
+    public void Append(Writer other)
+    {
+        foreach (string line in other._lines)
+            Line(line);
+    }
+
+    public override string ToString() => string.Join("\n", _lines);
+}
+
+/// <summary>
+/// Writes the adjoint of a lowered method: a forward sweep (the method itself, saving what the reverse sweep needs)
+/// and a reverse sweep (statements in the opposite order, each adding its partials times the adjoint of what it
+/// assigned to the adjoints of what it read, through the rule table's D1 / Dx / Dy and ChainRule.Times).
+/// </summary>
+/// <remarks>
+/// What the reverse sweep needs, and where it comes from:
+/// statements outside loops run once, so their intermediates stay in locals of the adjoint and the values they
+/// overwrite are kept in a local each; statements inside loops recompute their intermediates in the reverse sweep
+/// from the variables, whose overwritten values are pushed on a stack per iteration (Tapenade's push/pop), except
+/// locals declared in a loop from values that stay put, which are recomputed instead (no stack at all). Only a
+/// variable the reverse sweep reads is saved; the first pass finds which (a dry run), the second writes the code.
+/// </remarks>
+internal sealed class Emitter
+{
+    private const string Times = "global::Autodiff.ChainRule.Times";
+    private readonly Lowering _m;
+    private readonly string _t;
+    private readonly string _seed;
+    private int _counter;
+    private List<string> _hoisted = new List<string>();
+    private bool _values, _bits, _counts;
+
+    public Emitter(Lowering m)
+    {
+        _m = m;
+        _t = m.T;
+        _seed = m.Names.Fresh("result_bar");
+        Result = m.Names.Fresh("result");
+    }
+
+    public string Seed => _seed;
+    public string Result { get; }
+
+    /// <summary>The statements of the adjoint's body.</summary>
+    public Writer Body(bool returnsValue)
+    {
+        Activity();
+        Recomputable(_m.Body);
+        Pass(returnsValue);              // dry run: marks the variables the reverse sweep reads
+        return Pass(returnsValue);
+    }
+
+    // A variable is active if it is a T parameter or is ever assigned from an active value (to a fixpoint).
+    private void Activity()
+    {
+        foreach (TVar v in _m.Variables)
+            v.Active = v.IsParameter;
+        List<Assign> assigns = All(_m.Body).OfType<Assign>().ToList();
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (Assign a in assigns)
+                if (!a.Target.Active && a.Value.Active)
+                {
+                    a.Target.Active = true;
+                    changed = true;
+                }
+        }
+    }
+
+    private static IEnumerable<Stmt> All(Stmt s)
+    {
+        yield return s;
+        IEnumerable<Stmt> children = s switch
+        {
+            Block b => b.Statements,
+            If i => new Stmt[] { i.Then, i.Otherwise },
+            For f => new Stmt[] { f.Body },
+            _ => Enumerable.Empty<Stmt>(),
+        };
+        foreach (Stmt child in children)
+            foreach (Stmt d in All(child))
+                yield return d;
+    }
+
+    // Locals declared once in a loop from values not assigned later in their block are recomputed in the reverse.
+    private static void Recomputable(Stmt s)
+    {
+        switch (s)
+        {
+            case Block b:
+                for (int k = 0; k < b.Statements.Count; k++)
+                {
+                    if (b.InLoop && b.Statements[k] is Assign { IsDeclaration: true } a && a.Target.Assignments == 1)
+                    {
+                        var later = new HashSet<TVar>(b.Statements.Skip(k + 1).SelectMany(All).OfType<Assign>().Select(x => x.Target));
+                        a.Target.Recompute = !Reads(a.Value).Any(later.Contains);
+                    }
+                    Recomputable(b.Statements[k]);
+                }
+                return;
+            case If i:
+                Recomputable(i.Then);
+                Recomputable(i.Otherwise);
+                return;
+            case For f:
+                Recomputable(f.Body);
+                return;
+        }
+    }
+
+    private static IEnumerable<TVar> Reads(Node n) => n switch
+    {
+        Leaf { Variable: { } v } => new[] { v },
+        Op o => Reads(o.Left).Concat(o.Right is null ? Enumerable.Empty<TVar>() : Reads(o.Right)),
+        RuleCall r => Reads(r.Left).Concat(r.Right is null ? Enumerable.Empty<TVar>() : Reads(r.Right)),
+        Call c => c.Arguments.OfType<ValueArgument>().SelectMany(a => Reads(a.Value)),
+        Conditional c => c.Condition.Reads.Concat(Reads(c.WhenTrue)).Concat(Reads(c.WhenFalse)),
+        _ => Enumerable.Empty<TVar>(),
+    };
+
+    private Writer Pass(bool returnsValue)
+    {
+        _counter = 0;
+        _hoisted = new List<string>();
+        _values = _bits = _counts = false;
+        var forward = new Writer();
+        var reverse = new Writer();
+        Forward(_m.Body, 0, forward);
+        Reverse(_m.Body, 0, reverse);
+
+        var body = new Writer();
+        var locals = _m.Variables.Where(v => !v.IsParameter).ToList();
+        if (locals.Count > 0 || _hoisted.Count > 0)
+            body.Line("// The method's T locals and their adjoints, and what the reverse sweep reads from the forward sweep.");
+        foreach (TVar v in locals)
+            body.Line($"{_t} {v.Name} = {_t}.Zero, {v.Bar} = {_t}.Zero;");
+        foreach (string h in _hoisted)
+            body.Line(h);
+        if (returnsValue)
+            body.Line($"{_t} {Result} = {_t}.Zero;");
+        if (_values)
+            body.Line($"var _values = new global::Autodiff.AdjointStack<{_t}>();   // values later iterations overwrite");
+        if (_bits)
+            body.Line("var _bits = new global::Autodiff.AdjointStack<bool>();   // branches taken inside loops");
+        if (_counts)
+            body.Line("var _counts = new global::Autodiff.AdjointStack<int>();   // iterations of inner loops");
+        body.Line("");
+        body.Line("// Forward sweep: the method itself.");
+        body.Open();
+        body.Append(forward);
+        body.Close();
+        body.Line("");
+        body.Line("// Reverse sweep: the statements in the opposite order, each sending its adjoint to what it read.");
+        body.Open();
+        body.Append(reverse);
+        body.Close();
+        if (_values)
+            body.Line("_values.Dispose();");
+        if (_bits)
+            body.Line("_bits.Dispose();");
+        if (_counts)
+            body.Line("_counts.Dispose();");
+        if (returnsValue)
+            body.Line($"return {Result};");
+        return body;
+    }
+
+    private string Tmp(string stem)
+    {
+        string name;
+        do
+            name = stem + (++_counter).ToString(CultureInfo.InvariantCulture);
+        while (_m.Names.Taken(name));
+        return name;
+    }
+
+    private string Hoist(string type, string stem, string initial)
+    {
+        string name = Tmp(stem);
+        _hoisted.Add($"{type} {name} = {initial};");
+        return name;
+    }
+
+    // ---- forward sweep ----
+
+    private void Forward(Block b, int depth, Writer w)
+    {
+        foreach (Stmt s in b.Statements)
+            ForwardStatement(s, depth, w);
+    }
+
+    // A declaration outside loops runs once: the value before it is never read, so there is nothing to keep.
+    private static bool Saves(Assign a, int depth) => a.Target.Saved && !(a.IsDeclaration && depth == 0);
+
+    private static string Operator(AssignKind kind) => kind switch
+    {
+        AssignKind.Add => "+=",
+        AssignKind.Subtract => "-=",
+        _ => "=",
+    };
+
+    private void ForwardStatement(Stmt s, int depth, Writer w)
+    {
+        switch (s)
+        {
+            case Assign a:
+            {
+                TVar v = a.Target;
+                if (Saves(a, depth))
+                {
+                    if (depth > 0)
+                    {
+                        _values = true;
+                        w.Line($"_values.Push({v.Name});");
+                    }
+                    else
+                    {
+                        a.OldValue = Hoist(_t, "_old", _t + ".Zero");
+                        w.Line($"{a.OldValue} = {v.Name};");
+                    }
+                }
+                string code = depth > 0 ? Inline(a.Value) : ThreeAddress(a.Value, w);
+                w.Line($"{v.Name} {Operator(a.Kind)} {code};   // line {a.Line}");
+                return;
+            }
+            case OutputWrite o:
+            {
+                string code = depth > 0 ? Inline(o.Value) : ThreeAddress(o.Value, w);
+                w.Line($"{o.Output.Name}[{o.Index}] {Operator(o.Kind)} {code};   // line {o.Line}");
+                return;
+            }
+            case IntDeclaration i:
+                w.Line($"int {i.Name} = {i.Code};");
+                return;
+            case Block inner:
+                w.Open();
+                Forward(inner, depth, w);
+                w.Close();
+                return;
+            case If branch:
+            {
+                string bit;
+                if (depth > 0)
+                {
+                    bit = Tmp("_b");
+                    _bits = true;
+                    w.Line($"bool {bit} = {branch.Condition.Code};   // line {branch.Line}");
+                    w.Line($"_bits.Push({bit});");
+                }
+                else
+                {
+                    bit = branch.HoistedBit = Hoist("bool", "_b", "false");
+                    w.Line($"{bit} = {branch.Condition.Code};   // line {branch.Line}");
+                }
+                w.Line($"if ({bit})");
+                w.Open();
+                Forward(branch.Then, depth, w);
+                w.Close();
+                if (branch.Otherwise.Statements.Count > 0)
+                {
+                    w.Line("else");
+                    w.Open();
+                    Forward(branch.Otherwise, depth, w);
+                    w.Close();
+                }
+                return;
+            }
+            case For loop:
+            {
+                if (depth > 0)
+                {
+                    loop.Count = Tmp("_n");
+                    w.Line($"int {loop.Count} = 0;");
+                }
+                else
+                {
+                    loop.Count = Hoist("int", "_n", "0");
+                }
+                string step = loop.Step switch
+                {
+                    "1" => loop.Variable + "++",
+                    "-1" => loop.Variable + "--",
+                    _ => loop.Step.StartsWith("-") ? $"{loop.Variable} -= {loop.Step.Substring(1)}" : $"{loop.Variable} += {loop.Step}",
+                };
+                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {step})   // line {loop.Line}");
+                w.Open();
+                w.Line($"{loop.Count}++;");
+                Forward(loop.Body, depth + 1, w);
+                w.Close();
+                if (depth > 0)
+                {
+                    _counts = true;
+                    w.Line($"_counts.Push({loop.Count});");
+                }
+                return;
+            }
+            case Return r:
+                w.Line($"{Result} = {ThreeAddress(r.Value, w)};   // line {r.Line}");
+                return;
+        }
+    }
+
+    // Statements outside loops: one hoisted local per intermediate, which the reverse sweep reads.
+    private string ThreeAddress(Node n, Writer w)
+    {
+        switch (n)
+        {
+            case Leaf leaf:
+                return leaf.Code;
+            case Conditional c:
+            {
+                string bit = c.HoistedBit = Hoist("bool", "_c", "false");
+                string name = n.Hoisted = Hoist(_t, "_v", _t + ".Zero");
+                w.Line($"{bit} = {c.Condition.Code};");
+                w.Line($"if ({bit})");
+                w.Open();
+                w.Line($"{name} = {ThreeAddress(c.WhenTrue, w)};");
+                w.Close();
+                w.Line("else");
+                w.Open();
+                w.Line($"{name} = {ThreeAddress(c.WhenFalse, w)};");
+                w.Close();
+                return name;
+            }
+            default:
+            {
+                string expression = Apply(n, child => ThreeAddress(child, w));
+                string name = n.Hoisted = Hoist(_t, "_v", _t + ".Zero");
+                w.Line($"{name} = {expression};");
+                return name;
+            }
+        }
+    }
+
+    // The operation of an inner node on its children's values (names or atoms).
+    private string Apply(Node n, System.Func<Node, string> value)
+    {
+        switch (n)
+        {
+            case Op { Kind: OpKind.Negate } o:
+                return "-" + value(o.Left);
+            case Op o:
+            {
+                string left = value(o.Left), right = value(o.Right!);
+                return $"{left} {Symbol(o.Kind)} {right}";
+            }
+            case RuleCall r:
+                return r.Right is not null ? $"{_t}.{r.Function}({value(r.Left)}, {value(r.Right)})"
+                    : r.Extra is not null ? $"{_t}.{r.Function}({value(r.Left)}, {r.Extra})"
+                    : $"{_t}.{r.Function}({value(r.Left)})";
+            case Call c:
+                return $"{c.Method}({string.Join(", ", c.Arguments.Select(a => a switch
+                {
+                    ValueArgument v => value(v.Value),
+                    SpanArgument s => s.Span.Name,
+                    ConstantArgument k => k.Code,
+                    _ => "",
+                }))})";
+            default:
+                throw new System.InvalidOperationException("not an inner node");
+        }
+    }
+
+    private static string Symbol(OpKind kind) => kind switch
+    {
+        OpKind.Add => "+",
+        OpKind.Subtract => "-",
+        OpKind.Multiply => "*",
+        _ => "/",
+    };
+
+    // Statements inside loops: the expression as one line (the reverse sweep recomputes what it needs).
+    private string Inline(Node n) => Inline(n, out _);
+
+    private const int Cond = 0, Additive = 1, Multiplicative = 2, Unary = 3, Atom = 4;
+
+    private string Inline(Node n, out int precedence)
+    {
+        switch (n)
+        {
+            case Leaf leaf:
+                precedence = Atom;
+                return leaf.Code;
+            case Conditional c:
+                precedence = Cond;
+                return $"{c.Condition.Code} ? {Wrap(c.WhenTrue, Additive)} : {Wrap(c.WhenFalse, Additive)}";
+            case Op { Kind: OpKind.Negate } o:
+                precedence = Unary;
+                return "-" + Wrap(o.Left, Atom);
+            case Op o:
+            {
+                int own = o.Kind is OpKind.Add or OpKind.Subtract ? Additive : Multiplicative;
+                precedence = own;
+                // The tree's shape is kept exactly (floating-point + and * are not associative).
+                return $"{Wrap(o.Left, own)} {Symbol(o.Kind)} {Wrap(o.Right!, own + 1)}";
+            }
+            default:
+                precedence = Atom;
+                return Apply(n, child => Inline(child));
+        }
+    }
+
+    private string Wrap(Node n, int needed)
+    {
+        string code = Inline(n, out int precedence);
+        return precedence < needed ? $"({code})" : code;
+    }
+
+    // ---- reverse sweep ----
+
+    private void Reverse(Block b, int depth, Writer w)
+    {
+        // Ints are re-declared (they never change); locals declared in a loop from values that stay put are recomputed.
+        foreach (Stmt s in b.Statements)
+        {
+            if (s is IntDeclaration i)
+            {
+                w.Line($"int {i.Name} = {i.Code};");
+            }
+            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && b.InLoop)
+            {
+                var context = new Recompute(this, null);
+                string code = context.Value(a.Value);
+                w.Append(context.Prelude);
+                w.Line($"{a.Target.Name} = {code};   // recomputed: line {a.Line}");
+            }
+        }
+        for (int k = b.Statements.Count - 1; k >= 0; k--)
+            ReverseStatement(b.Statements[k], depth, w);
+    }
+
+    private Context NewContext(int depth) => depth > 0 ? new Recompute(this, null) : new Hoisted(this);
+
+    private void ReverseStatement(Stmt s, int depth, Writer w)
+    {
+        switch (s)
+        {
+            case Assign a:
+            {
+                TVar v = a.Target;
+                if (!v.Active && !Saves(a, depth))
+                    return;
+                w.Line($"// line {a.Line}: {a.Source}");
+                if (Saves(a, depth))
+                    w.Line(depth > 0 ? $"{v.Name} = _values.Pop();" : $"{v.Name} = {a.OldValue};");
+                if (!v.Active)
+                    return;
+                Context context = NewContext(depth);
+                var body = new Writer();
+                switch (a.Kind)
+                {
+                    case AssignKind.Set when a.Value.Active:
+                    {
+                        string adjoint = Tmp("_a");
+                        body.Line($"{_t} {adjoint} = {v.Bar};");
+                        body.Line($"{v.Bar} = {_t}.Zero;");
+                        Backprop(a.Value, adjoint, context, body);
+                        break;
+                    }
+                    case AssignKind.Set:
+                        body.Line($"{v.Bar} = {_t}.Zero;");
+                        break;
+                    case AssignKind.Add:
+                        Backprop(a.Value, v.Bar, context, body);
+                        break;
+                    case AssignKind.Subtract when a.Value.Active:
+                        Backprop(a.Value, Temp(body, "-" + v.Bar), context, body);
+                        break;
+                }
+                w.Append(context.Prelude);
+                w.Append(body);
+                return;
+            }
+            case OutputWrite o:
+            {
+                if (!o.Value.Active && o.Kind != AssignKind.Set)
+                    return;
+                w.Line($"// line {o.Line}: {o.Source}");
+                Context context = NewContext(depth);
+                var body = new Writer();
+                string element = $"{o.Output.Bar}[{o.Index}]";
+                string adjoint = Temp(body, o.Kind == AssignKind.Subtract ? "-" + element : element);
+                if (o.Kind == AssignKind.Set)
+                    body.Line($"{element} = {_t}.Zero;");
+                Backprop(o.Value, adjoint, context, body);
+                w.Append(context.Prelude);
+                w.Append(body);
+                return;
+            }
+            case Block inner:
+                w.Open();
+                Reverse(inner, depth, w);
+                w.Close();
+                return;
+            case If branch:
+                w.Line($"// line {branch.Line}: {branch.Source}");
+                w.Line(depth > 0 ? "if (_bits.Pop())" : $"if ({branch.HoistedBit})");
+                w.Open();
+                Reverse(branch.Then, depth, w);
+                w.Close();
+                if (branch.Otherwise.Statements.Count > 0)
+                {
+                    w.Line("else");
+                    w.Open();
+                    Reverse(branch.Otherwise, depth, w);
+                    w.Close();
+                }
+                return;
+            case For loop:
+            {
+                w.Line($"// line {loop.Line}: {loop.Source}, backwards");
+                if (depth > 0)
+                    w.Line($"int {loop.Count} = _counts.Pop();");
+                string k = Tmp("_k");
+                string index = loop.Step switch
+                {
+                    "1" => $"{Parenthesised(loop.Init)} + {k}",
+                    "-1" => $"{Parenthesised(loop.Init)} - {k}",
+                    _ => $"{Parenthesised(loop.Init)} + {k} * ({loop.Step})",
+                };
+                w.Line($"for (int {k} = {loop.Count} - 1; {k} >= 0; {k}--)");
+                w.Open();
+                w.Line($"int {loop.Variable} = {index};");
+                Reverse(loop.Body, depth + 1, w);
+                w.Close();
+                return;
+            }
+            case Return r:
+            {
+                w.Line($"// line {r.Line}: {r.Source}");
+                Context context = NewContext(depth);
+                var body = new Writer();
+                Backprop(r.Value, _seed, context, body);
+                w.Append(context.Prelude);
+                w.Append(body);
+                return;
+            }
+        }
+    }
+
+    private static string Parenthesised(string code) =>
+        code.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.') ? code : $"({code})";
+
+    private string Temp(Writer w, string expression)
+    {
+        string name = Tmp("_a");
+        w.Line($"{_t} {name} = {expression};");
+        return name;
+    }
+
+    /// <summary>Adds n's partials times its adjoint to the adjoints of what n reads.</summary>
+    private void Backprop(Node n, string adjoint, Context context, Writer w)
+    {
+        if (!n.Active)
+            return;
+        switch (n)
+        {
+            case Leaf { Kind: LeafKind.Variable } leaf:
+                w.Line($"{leaf.Variable!.Bar} += {adjoint};");
+                return;
+            case Leaf { Kind: LeafKind.Input } leaf:
+                w.Line($"{leaf.Input!.Bar}[{leaf.Index}] += {adjoint};");
+                return;
+            case Op { Kind: OpKind.Negate } o:
+                Backprop(o.Left, Temp(w, "-" + adjoint), context, w);
+                return;
+            case Op { Kind: OpKind.Add } o:
+                Backprop(o.Left, adjoint, context, w);
+                Backprop(o.Right!, adjoint, context, w);
+                return;
+            case Op { Kind: OpKind.Subtract } o:
+                Backprop(o.Left, adjoint, context, w);
+                if (o.Right!.Active)
+                    Backprop(o.Right, Temp(w, "-" + adjoint), context, w);
+                return;
+            case Op { Kind: OpKind.Multiply } o:
+                if (o.Left.Active)
+                    Backprop(o.Left, Temp(w, $"{Times}({adjoint}, {context.Value(o.Right!)})"), context, w);
+                if (o.Right!.Active)
+                    Backprop(o.Right, Temp(w, $"{Times}({adjoint}, {context.Value(o.Left)})"), context, w);
+                return;
+            case Op { Kind: OpKind.Divide } o:
+                // ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −(x/y)/y, as the tape records them.
+                if (o.Left.Active)
+                    Backprop(o.Left, Temp(w, $"{Times}({adjoint}, {_t}.One / {context.Value(o.Right!)})"), context, w);
+                if (o.Right!.Active)
+                    Backprop(o.Right, Temp(w, $"{Times}({adjoint}, -{context.Value(o)} / {context.Value(o.Right)})"), context, w);
+                return;
+            case RuleCall r when r.Right is null:
+                Backprop(r.Left, Temp(w, $"{Times}({adjoint}, {r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)}))"), context, w);
+                return;
+            case RuleCall r:
+            {
+                string x = context.Value(r.Left), y = context.Value(r.Right!), f = context.Value(r);
+                if (r.Left.Active)
+                    Backprop(r.Left, Temp(w, $"{Times}({adjoint}, {r.Rule}.Dx({x}, {y}, {f}))"), context, w);
+                if (r.Right!.Active)
+                    Backprop(r.Right, Temp(w, $"{Times}({adjoint}, {r.Rule}.Dy({x}, {y}, {f}))"), context, w);
+                return;
+            }
+            case Call c:
+            {
+                var primal = new List<string>();
+                var adjoints = new List<string>();
+                var pending = new List<(Node, string)>();
+                foreach (Argument argument in c.Arguments)
+                {
+                    switch (argument)
+                    {
+                        case ValueArgument v:
+                        {
+                            primal.Add(context.Value(v.Value));
+                            string bar = Temp(w, _t + ".Zero");
+                            adjoints.Add("ref " + bar);
+                            pending.Add((v.Value, bar));
+                            break;
+                        }
+                        case SpanArgument s:
+                            primal.Add(s.Span.Name);
+                            adjoints.Add(s.Span.Bar);
+                            break;
+                        case ConstantArgument k:
+                            primal.Add(k.Code);
+                            break;
+                    }
+                }
+                w.Line($"{c.Adjoint}({string.Join(", ", primal.Concat(adjoints).Concat(new[] { adjoint }))});");
+                foreach ((Node value, string bar) in pending)
+                    Backprop(value, bar, context, w);
+                return;
+            }
+            case Conditional c:
+            {
+                w.Line($"if ({context.Bit(c)})");
+                foreach (Node side in new[] { c.WhenTrue, c.WhenFalse })
+                {
+                    if (side == c.WhenFalse)
+                        w.Line("else");
+                    w.Open();
+                    Context inner = context.Branch();
+                    var body = new Writer();
+                    Backprop(side, adjoint, inner, body);
+                    w.Append(inner.Prelude);
+                    w.Append(body);
+                    w.Close();
+                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>Where the reverse sweep of one statement finds the values of the nodes it differentiates.</summary>
+    private abstract class Context
+    {
+        public Writer Prelude { get; } = new Writer();
+        public abstract string Value(Node n);
+        public abstract string Bit(Conditional c);
+        public abstract Context Branch();
+
+        protected static string Leaf(Leaf leaf)
+        {
+            if (leaf.Variable is { } v)
+                v.ValueNeeded = true;
+            return leaf.Code;
+        }
+    }
+
+    // Outside loops: the forward sweep kept every intermediate in a local.
+    private sealed class Hoisted : Context
+    {
+        private readonly Emitter _e;
+
+        public Hoisted(Emitter e) => _e = e;
+
+        public override string Value(Node n) => n is Leaf leaf ? Leaf(leaf) : n.Hoisted!;
+        public override string Bit(Conditional c) => c.HoistedBit!;
+        public override Context Branch() => new Hoisted(_e);
+    }
+
+    // Inside loops: intermediates are recomputed from the variables (restored to their values at the statement).
+    private sealed class Recompute : Context
+    {
+        private readonly Emitter _e;
+        private readonly Recompute? _parent;
+        private readonly Dictionary<Node, string> _known = new Dictionary<Node, string>();
+
+        public Recompute(Emitter e, Recompute? parent)
+        {
+            _e = e;
+            _parent = parent;
+        }
+
+        private string? Known(Node n) => _known.TryGetValue(n, out string? name) ? name : _parent?.Known(n);
+
+        public override string Bit(Conditional c)
+        {
+            foreach (TVar v in c.Condition.Reads)
+                v.ValueNeeded = true;
+            return c.Condition.Code;
+        }
+
+        public override Context Branch() => new Recompute(_e, this);
+
+        public override string Value(Node n)
+        {
+            if (n is Leaf leaf)
+                return Leaf(leaf);
+            if (Known(n) is { } known)
+                return known;
+            string name;
+            if (n is Conditional c)
+            {
+                name = _e.Tmp("_r");
+                Prelude.Line($"{_e._t} {name};");
+                Prelude.Line($"if ({Bit(c)})");
+                foreach (Node side in new[] { c.WhenTrue, c.WhenFalse })
+                {
+                    if (side == c.WhenFalse)
+                        Prelude.Line("else");
+                    Prelude.Open();
+                    var inner = new Recompute(_e, this);
+                    string value = inner.Value(side);
+                    Prelude.Append(inner.Prelude);
+                    Prelude.Line($"{name} = {value};");
+                    Prelude.Close();
+                }
+            }
+            else
+            {
+                string expression = _e.Apply(n, Value);
+                name = _e.Tmp("_r");
+                Prelude.Line($"{_e._t} {name} = {expression};");
+            }
+            _known[n] = name;
+            return name;
+        }
+    }
+}
