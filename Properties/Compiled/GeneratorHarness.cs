@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Autodiff.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Autodiff.Properties.Compiled;
+
+/// <summary>
+/// Runs the source generator in memory on C# source (<see cref="CSharpGeneratorDriver"/>), compiles the result
+/// with Roslyn and loads it, as a build would: the generator's tests see exactly what users' builds get.
+/// </summary>
+internal static class GeneratorHarness
+{
+    public const string Usings = "using System;\nusing System.Numerics;\nusing Autodiff;\n\n";
+
+    // Everything the test host runs on (the framework, Dual.Forward, Dual.Reverse, …), loaded once.
+    private static readonly Lazy<MetadataReference[]> References = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        .Where(path => path.EndsWith(".dll", StringComparison.Ordinal))
+        .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+        .ToArray());
+
+    private static int _assemblies;
+
+    public static readonly CSharpParseOptions Parse = new(LanguageVersion.Preview);
+
+    public sealed record Output(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriver Driver)
+    {
+        public string Generated(string hintFragment) =>
+            Driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(hintFragment, StringComparison.Ordinal)).ToString();
+    }
+
+    public static CSharpCompilation Compilation(params string[] sources) =>
+        CSharpCompilation.Create($"Generated{Interlocked.Increment(ref _assemblies)}",
+            sources.Select((s, k) => CSharpSyntaxTree.ParseText(s, Parse, path: $"Source{k}.cs")),
+            References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver() =>
+        CSharpGeneratorDriver.Create([new DifferentiableGenerator().AsSourceGenerator()], parseOptions: Parse,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>The generator run on the sources: the compilation with its output, and its diagnostics.</summary>
+    public static Output Run(params string[] sources)
+    {
+        GeneratorDriver driver = Driver().RunGeneratorsAndUpdateCompilation(Compilation(sources), out Compilation output,
+            out ImmutableArray<Diagnostic> diagnostics);
+        return new Output(output, diagnostics, driver);
+    }
+
+    /// <summary>Runs the generator, requires no diagnostic from it or the compiler, and loads the assembly.</summary>
+    public static Assembly Load(params string[] sources)
+    {
+        Output output = Run(sources);
+        if (output.Diagnostics.Length > 0)
+            throw new Xunit.Sdk.XunitException("The generator reported:\n" + string.Join("\n", output.Diagnostics));
+        using var stream = new MemoryStream();
+        var result = output.Compilation.Emit(stream);
+        if (!result.Success)
+        {
+            string generated = string.Join("\n\n", output.Driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()));
+            throw new Xunit.Sdk.XunitException(
+                "The generated code does not compile:\n" +
+                string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(20)) +
+                "\n\n" + generated[..Math.Min(generated.Length, 20000)]);
+        }
+        return Assembly.Load(stream.ToArray());
+    }
+}
+
+/// <summary>A generated gradient F_Grad&lt;double&gt;(x, gradient) → f(x).</summary>
+internal delegate double GradientFunction(ReadOnlySpan<double> x, Span<double> gradient);
