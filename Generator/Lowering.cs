@@ -217,6 +217,9 @@ internal sealed class Lowering
             }
             case EmptyStatementSyntax:
                 return;
+            case ReturnStatementSyntax:
+                Report(Generator.Diagnostics.EarlyReturn, s.GetLocation());
+                return;
             default:
                 Report(Generator.Diagnostics.Statement, s.GetLocation(), Describe(s));
                 return;
@@ -689,9 +692,11 @@ internal sealed class Lowering
             .Select(s => _variables[s!])
             .Distinct();
 
+    // No element of a span is read (its Length is an int like any other).
     private bool NoSpansRead(ExpressionSyntax e) =>
         !e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
-            .Any(id => _model.GetSymbolInfo(id, _cancellation).Symbol is { } s && _spans.ContainsKey(s));
+            .Any(id => _model.GetSymbolInfo(id, _cancellation).Symbol is { } s && _spans.ContainsKey(s) &&
+                       !(id.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } m && m.Expression == id));
 
     // C# text of an expression with T locals under their hoisted names.
     private string Code(ExpressionSyntax e)
