@@ -61,15 +61,14 @@ public static class Compiled
     /// <param name="f">A method group of a <see cref="DifferentiableAttribute"/> method.</param>
     /// <param name="x">The point; not empty.</param>
     /// <exception cref="ArgumentNullException">f is null.</exception>
-    /// <exception cref="ArgumentException">x is empty.</exception>
-    /// <exception cref="InvalidOperationException">f has no generated adjoint (not marked, or not a method group).</exception>
+    /// <exception cref="ArgumentException">x is empty, or f has no generated adjoint (not marked, or not a method group).</exception>
     public static (T Value, T[] Gradient) ValueAndGrad<T>(ScalarFunction<T> f, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
-        ICompiledGradient gradient = Find(f) ?? throw new InvalidOperationException(
-            $"{f.Method.Name} has no compiled adjoint: mark it [Differentiable] (in a partial class) and pass it as a method group.");
+        ICompiledGradient gradient = Find(f) ?? throw new ArgumentException(
+            $"{f.Method.Name} has no compiled adjoint: mark it [Differentiable] (in a partial class) and pass it as a method group.", nameof(f));
         return Run(gradient, x);
     }
 
@@ -77,8 +76,7 @@ public static class Compiled
     /// <param name="f">A method group of a <see cref="DifferentiableAttribute"/> method.</param>
     /// <param name="x">The point; not empty.</param>
     /// <exception cref="ArgumentNullException">f is null.</exception>
-    /// <exception cref="ArgumentException">x is empty.</exception>
-    /// <exception cref="InvalidOperationException">f has no generated adjoint (not marked, or not a method group).</exception>
+    /// <exception cref="ArgumentException">x is empty, or f has no generated adjoint (not marked, or not a method group).</exception>
     public static T[] Grad<T>(ScalarFunction<T> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         ValueAndGrad(f, x).Gradient;
 

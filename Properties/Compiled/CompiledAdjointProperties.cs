@@ -28,7 +28,7 @@ public sealed class CompiledAdjointProperties
         ulong seed = ulong.TryParse(Environment.GetEnvironmentVariable("DUAL_REPLAY"), out ulong replay)
             ? replay
             : (ulong)Random.Shared.NextInt64();
-        LoopProgram[] programs = LoopPrograms.Cases.Sample(30, new Rnd(seed, 0x9E3779B97F4A7C15UL), Count);
+        LoopProgram[] programs = LoopPrograms.Cases.Sample(Count, new Rnd(seed, 0x9E3779B97F4A7C15UL), 30);
         Type type = Load(programs);
         for (int k = 0; k < programs.Length; k++)
         {

@@ -196,8 +196,9 @@ public sealed record LoopProgram(
     public override string ToString() => $"{Source("F")}at x = {Printer.Vector(Point)}";
 
     /// <summary>
-    /// The program is a fair test at its point: its value and its forward-mode gradient (from the interpreter on
-    /// duals) are finite and at most 10⁶ in magnitude, so a disagreement between modes is a bug, not an overflow.
+    /// The program is a fair test at its point: its value and its forward- and reverse-mode gradients (from the
+    /// interpreter on duals and on the tape) are finite and at most 10⁶ in magnitude, so a disagreement between modes
+    /// is a bug, not an overflow or a singularity.
     /// </summary>
     public bool WellBehaved()
     {
@@ -207,8 +208,11 @@ public sealed record LoopProgram(
             double value = Evaluate<double>(Point);
             if (!double.IsFinite(value) || Math.Abs(value) > limit)
                 return false;
-            double[] gradient = Forward.Gradient<double>(Evaluate, Point);
-            return gradient.All(g => double.IsFinite(g) && Math.Abs(g) <= limit);
+            // Both modes finite: at a singular point (RootN at 0 reached in a later iteration) forward mode can
+            // answer 0·∞ = 0 where reverse mode sums +∞ − ∞ = NaN, and the program is no fair test.
+            double[] forward = Forward.Gradient<double>(Evaluate, Point);
+            double[] reverse = Reverse.Grad<double>(x => Evaluate(x), Point);
+            return forward.Concat(reverse).All(g => double.IsFinite(g) && Math.Abs(g) <= limit);
         }
         catch (ArgumentException)
         {
