@@ -44,6 +44,7 @@ internal static class Program
             .. Composition.Pipelines.Run(),
             .. Docs.CustomRules.Run(),
             .. Docs.NestingChecks.Run(),
+            .. Docs.CompiledAdjoints.Run(),
             .. Porting.Porting.Run(),
             .. Theory.NeuralTangentKernel.Run(),
             .. Theory.NaturalGradient.Run(),
