@@ -55,8 +55,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             return new GenerationResult(hint, null, lowering.Diagnostics);
 
         var emitter = new Emitter(lowering);
-        Writer body = emitter.Body(!method.ReturnsVoid);
-        string members = Members(method, lowering, emitter, body);
+        (Writer body, Writer fast) = emitter.Body(!method.ReturnsVoid);
+        string members = Members(method, lowering, emitter, body, fast);
         return new GenerationResult(hint, File(syntax, containers, members), diagnostics);
     }
 
@@ -90,7 +90,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         return null;
     }
 
-    private static string Members(IMethodSymbol method, Lowering m, Emitter emitter, Writer body)
+    private static string Members(IMethodSymbol method, Lowering m, Emitter emitter, Writer body, Writer fast)
     {
         string t = m.T;
         string access = SyntaxFacts.GetText(method.DeclaredAccessibility);
@@ -122,6 +122,19 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         w.Append(body);
         w.Close();
 
+        string fastName = method.Name + "_AdjointFast";
+        string parameters = string.Join(", ", primal.Concat(adjoints));
+        void Fast()
+        {
+            w.Line("");
+            w.Line($"// {method.Name}_Adjoint with plain products and a NaN flag: the exact adjoint reruns when it is set.");
+            w.Line(generated);
+            w.Line($"private static {ret} {fastName}<{t}>({parameters}, out bool {emitter.Nan}) {constraint}");
+            w.Open();
+            w.Append(fast);
+            w.Close();
+        }
+
         var differentiated = m.Parameters.Where(p => p.Kind is ParameterKind.Scalar or ParameterKind.InputSpan).ToList();
         var outputs = m.Parameters.Where(p => p.Kind == ParameterKind.OutputSpan).ToList();
         string args = string.Join(", ", m.Parameters.Select(p => p.Symbol.Name));
@@ -129,6 +142,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         {
             SpanParam x = differentiated[0].Span!;
             string gradient = m.Names.Fresh("gradient");
+            string value = m.Names.Fresh("value"), nan = m.Names.Fresh("nan");
             if (!method.ReturnsVoid)
             {
                 w.Line("");
@@ -142,8 +156,14 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Open();
                 Check(w, gradient, x.Name);
                 w.Line($"{gradient}.Fill({t}.Zero);");
+                w.Line($"{t} {value} = {fastName}({args}, {gradient}, {t}.One, out bool {nan});");
+                w.Line($"if (!{nan})");
+                w.Line($"    return {value};");
+                w.Line("// A NaN adjoint: rerun with ChainRule.Times, where a zero factor wins (0·∞ = 0), as the tape does.");
+                w.Line($"{gradient}.Fill({t}.Zero);");
                 w.Line($"return {method.Name}_Adjoint({args}, {gradient}, {t}.One);");
                 w.Close();
+                Fast();
                 if (m.Parameters.Count == 1 && Reachable(method))
                     Registration(w, method, generated);
             }
@@ -167,9 +187,18 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Line($"{gradient}.Fill({t}.Zero);");
                 w.Line($"{t}[] {seed} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent({y}.Length);");
                 w.Line($"{cotangent}.CopyTo({seed});");
-                w.Line($"{method.Name}_Adjoint({args}, {gradient}, {seed}.AsSpan(0, {y}.Length));");
+                w.Line($"{fastName}({args}, {gradient}, {seed}.AsSpan(0, {y}.Length), out bool {nan});");
+                w.Line($"if ({nan})");
+                w.Line("{");
+                w.Line("    // A NaN adjoint: rerun with ChainRule.Times, where a zero factor wins (0·∞ = 0), as the tape does.");
+                w.Line($"    {y}.Fill({t}.Zero);");
+                w.Line($"    {gradient}.Fill({t}.Zero);");
+                w.Line($"    {cotangent}.CopyTo({seed});");
+                w.Line($"    {method.Name}_Adjoint({args}, {gradient}, {seed}.AsSpan(0, {y}.Length));");
+                w.Line("}");
                 w.Line($"global::System.Buffers.ArrayPool<{t}>.Shared.Return({seed});");
                 w.Close();
+                Fast();
             }
         }
         return w.ToString();

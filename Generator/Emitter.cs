@@ -58,25 +58,48 @@ internal sealed class Emitter
     private List<string> _hoisted = new List<string>();
     private bool _values, _bits, _counts;
 
+    // The fast variant multiplies plainly (no zero-wins test per product) and records in _nan whether a parameter's
+    // adjoint received a NaN (or a call a NaN seed); its callers rerun the exact variant then. ChainRule.Times and *
+    // differ only where * gives NaN, and such a NaN either reaches a parameter's adjoint (plain sums and products
+    // keep it) or is dropped with what it was added to, by both variants alike: a NaN-free fast run is the exact one.
+    private bool _fast;
+
     public Emitter(Lowering m)
     {
         _m = m;
         _t = m.T;
         _seed = m.Names.Fresh("result_bar");
         Result = m.Names.Fresh("result");
+        Nan = m.Names.Fresh("_nan");
+        _nanLocal = m.Names.Fresh("_anyNaN");
     }
+
+    private readonly string _nanLocal;
+
+    /// <summary>The fast variant's out parameter: set when an adjoint turned NaN.</summary>
+    public string Nan { get; }
 
     public string Seed => _seed;
     public string Result { get; }
 
-    /// <summary>The statements of the adjoint's body.</summary>
-    public Writer Body(bool returnsValue)
+    /// <summary>The statements of the adjoint's body: the exact variant and the fast one (see <c>_fast</c>).</summary>
+    public (Writer Exact, Writer Fast) Body(bool returnsValue)
     {
         Activity();
         Recomputable(_m.Body);
         Pass(returnsValue);              // dry run: marks the variables the reverse sweep reads
-        return Pass(returnsValue);
+        Writer exact = Pass(returnsValue);
+        _fast = true;
+        Writer fast = Pass(returnsValue);
+        _fast = false;
+        return (exact, fast);
     }
+
+    private string Product(string adjoint, string partial) =>
+        _fast ? $"{adjoint} * {Atomic(partial)}" : $"{Times}({adjoint}, {partial})";
+
+    private static string Atomic(string code) =>
+        code.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.') ? code : $"({code})";
 
     // A variable is active if it is a T parameter or is ever assigned from an active value (to a fixpoint).
     private void Activity()
@@ -168,6 +191,8 @@ internal sealed class Emitter
             body.Line(h);
         if (returnsValue)
             body.Line($"{_t} {Result} = {_t}.Zero;");
+        if (_fast)
+            body.Line($"bool {_nanLocal} = false;   // set when an adjoint turns NaN: the caller reruns the exact adjoint");
         if (_values)
             body.Line($"var _values = new global::Autodiff.AdjointStack<{_t}>();   // values later iterations overwrite");
         if (_bits)
@@ -190,6 +215,8 @@ internal sealed class Emitter
             body.Line("_bits.Dispose();");
         if (_counts)
             body.Line("_counts.Dispose();");
+        if (_fast)
+            body.Line($"{Nan} = {_nanLocal};");
         if (returnsValue)
             body.Line($"return {Result};");
         return body;
@@ -497,6 +524,7 @@ internal sealed class Emitter
                         Backprop(a.Value, Temp(body, "-" + v.Bar), context, body);
                         break;
                 }
+                Flush(context, body);
                 w.Append(context.Prelude);
                 w.Append(body);
                 return;
@@ -513,6 +541,7 @@ internal sealed class Emitter
                 if (o.Kind == AssignKind.Set)
                     body.Line($"{element} = {_t}.Zero;");
                 Backprop(o.Value, adjoint, context, body);
+                Flush(context, body);
                 w.Append(context.Prelude);
                 w.Append(body);
                 return;
@@ -561,6 +590,7 @@ internal sealed class Emitter
                 Context context = NewContext(depth);
                 var body = new Writer();
                 Backprop(r.Value, _seed, context, body);
+                Flush(context, body);
                 w.Append(context.Prelude);
                 w.Append(body);
                 return;
@@ -578,6 +608,37 @@ internal sealed class Emitter
         return name;
     }
 
+    // The adjoints of parameters: a NaN product that matters reaches one of them (or a call's seed), since NaN
+    // survives plain sums and products; one that does not reach them is dropped by the exact variant too.
+    private bool IsOutput(string sink) =>
+        _m.Parameters.Any(p => (p.Scalar is { } v && sink == v.Bar) || (p.Span is { } span && sink.StartsWith(span.Bar + "[", System.StringComparison.Ordinal)));
+
+    // A temporary computed once per statement (x·x sends the same product to x twice).
+    private string Temp(Writer w, string expression, Context context)
+    {
+        if (context.Temps.TryGetValue(expression, out string? known))
+            return known;
+        return context.Temps[expression] = Temp(w, expression);
+    }
+
+    // The contributions a statement sends to one adjoint are added at its end, in one statement per target.
+    private void Flush(Context context, Writer w)
+    {
+        foreach (KeyValuePair<string, List<string>> sink in context.Sinks)
+        {
+            string sum = string.Join(" + ", sink.Value);
+            if (_fast && IsOutput(sink.Key))
+            {
+                // A NaN product shows in the contribution (a local: the flag is tested once, at the end).
+                if (sink.Value.Count > 1)
+                    sum = Temp(w, sum);
+                w.Line($"{_nanLocal} |= {_t}.IsNaN({sum});");
+            }
+            w.Line($"{sink.Key} += {sum};");
+        }
+        context.Sinks.Clear();
+    }
+
     /// <summary>Adds n's partials times its adjoint to the adjoints of what n reads.</summary>
     private void Backprop(Node n, string adjoint, Context context, Writer w)
     {
@@ -586,13 +647,13 @@ internal sealed class Emitter
         switch (n)
         {
             case Leaf { Kind: LeafKind.Variable } leaf:
-                w.Line($"{leaf.Variable!.Bar} += {adjoint};");
+                context.Send(leaf.Variable!.Bar, adjoint);
                 return;
             case Leaf { Kind: LeafKind.Input } leaf:
-                w.Line($"{leaf.Input!.Bar}[{leaf.Index}] += {adjoint};");
+                context.Send($"{leaf.Input!.Bar}[{leaf.Index}]", adjoint);
                 return;
             case Op { Kind: OpKind.Negate } o:
-                Backprop(o.Left, Temp(w, "-" + adjoint), context, w);
+                Backprop(o.Left, Temp(w, "-" + adjoint, context), context, w);
                 return;
             case Op { Kind: OpKind.Add } o:
                 Backprop(o.Left, adjoint, context, w);
@@ -601,31 +662,31 @@ internal sealed class Emitter
             case Op { Kind: OpKind.Subtract } o:
                 Backprop(o.Left, adjoint, context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, "-" + adjoint), context, w);
+                    Backprop(o.Right, Temp(w, "-" + adjoint, context), context, w);
                 return;
             case Op { Kind: OpKind.Multiply } o:
                 if (o.Left.Active)
-                    Backprop(o.Left, Temp(w, $"{Times}({adjoint}, {context.Value(o.Right!)})"), context, w);
+                    Backprop(o.Left, Temp(w, Product(adjoint, context.Value(o.Right!)), context), context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, $"{Times}({adjoint}, {context.Value(o.Left)})"), context, w);
+                    Backprop(o.Right, Temp(w, Product(adjoint, context.Value(o.Left)), context), context, w);
                 return;
             case Op { Kind: OpKind.Divide } o:
                 // ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −(x/y)/y, as the tape records them.
                 if (o.Left.Active)
-                    Backprop(o.Left, Temp(w, $"{Times}({adjoint}, {_t}.One / {context.Value(o.Right!)})"), context, w);
+                    Backprop(o.Left, Temp(w, Product(adjoint, $"{_t}.One / {context.Value(o.Right!)}"), context), context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, $"{Times}({adjoint}, -{context.Value(o)} / {context.Value(o.Right)})"), context, w);
+                    Backprop(o.Right, Temp(w, Product(adjoint, $"-{context.Value(o)} / {context.Value(o.Right)}"), context), context, w);
                 return;
             case RuleCall r when r.Right is null:
-                Backprop(r.Left, Temp(w, $"{Times}({adjoint}, {r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)}))"), context, w);
+                Backprop(r.Left, Temp(w, Product(adjoint, $"{r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)})"), context), context, w);
                 return;
             case RuleCall r:
             {
                 string x = context.Value(r.Left), y = context.Value(r.Right!), f = context.Value(r);
                 if (r.Left.Active)
-                    Backprop(r.Left, Temp(w, $"{Times}({adjoint}, {r.Rule}.Dx({x}, {y}, {f}))"), context, w);
+                    Backprop(r.Left, Temp(w, Product(adjoint, $"{r.Rule}.Dx({x}, {y}, {f})"), context), context, w);
                 if (r.Right!.Active)
-                    Backprop(r.Right, Temp(w, $"{Times}({adjoint}, {r.Rule}.Dy({x}, {y}, {f}))"), context, w);
+                    Backprop(r.Right, Temp(w, Product(adjoint, $"{r.Rule}.Dy({x}, {y}, {f})"), context), context, w);
                 return;
             }
             case Call c:
@@ -654,6 +715,8 @@ internal sealed class Emitter
                             break;
                     }
                 }
+                if (_fast)
+                    w.Line($"{_nanLocal} |= {_t}.IsNaN({adjoint});");
                 w.Line($"{c.Adjoint}({string.Join(", ", primal.Concat(adjoints).Concat(new[] { adjoint }))});");
                 foreach ((Node value, string bar) in pending)
                     Backprop(value, bar, context, w);
@@ -670,6 +733,7 @@ internal sealed class Emitter
                     Context inner = context.Branch();
                     var body = new Writer();
                     Backprop(side, adjoint, inner, body);
+                    Flush(inner, body);
                     w.Append(inner.Prelude);
                     w.Append(body);
                     w.Close();
@@ -683,6 +747,16 @@ internal sealed class Emitter
     private abstract class Context
     {
         public Writer Prelude { get; } = new Writer();
+        public Dictionary<string, string> Temps { get; } = new Dictionary<string, string>();
+        public Dictionary<string, List<string>> Sinks { get; } = new Dictionary<string, List<string>>();
+
+        public void Send(string target, string adjoint)
+        {
+            if (!Sinks.TryGetValue(target, out List<string>? terms))
+                Sinks[target] = terms = new List<string>();
+            terms.Add(adjoint);
+        }
+
         public abstract string Value(Node n);
         public abstract string Bit(Conditional c);
         public abstract Context Branch();

@@ -152,6 +152,27 @@ public sealed class CompiledAdjointTests
         Assert.True(double.IsFinite(sigmoidBar) && double.IsFinite(softplusBar));
     }
 
+    /// <summary>
+    /// The generated gradients multiply plainly and rerun with ChainRule.Times when an adjoint turns NaN: at √0 times
+    /// a zero they answer what the tape answers (0·∞ = 0), not NaN.
+    /// </summary>
+    [Fact]
+    public void A_zero_factor_wins_over_an_infinite_partial_as_on_the_tape()
+    {
+        double[] origin = [0.0, 0.0];
+        var gradient = new double[2];
+        CompiledFunctions.SqrtTrap_Grad<double>(origin, gradient);
+        double[] tape = Autodiff.Reverse.Grad<double>(v => CompiledFunctions.SqrtTrap(v), origin);
+        Assert.Equal([0.0, 0.0], tape);
+        Assert.Equal(tape, gradient);
+        double[] y = new double[2], vjp = new double[2];
+        CompiledFunctions.SqrtTrapVector_Vjp<double>(origin, y, [1.0, 1.0], vjp);
+        Assert.Equal([0.0, 1.0], vjp);
+        // Away from the trap the plain products stand: the same numbers as the tape.
+        CompiledFunctions.SqrtTrap_Grad<double>([4.0, 3.0], gradient);
+        Assert.Equal([3.0 / 4, 2.0], gradient);
+    }
+
     [Fact]
     public void The_adjoint_stack_pops_what_was_pushed_in_reverse_order_across_growth()
     {

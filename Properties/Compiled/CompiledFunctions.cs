@@ -104,4 +104,20 @@ public static partial class CompiledFunctions
         }
         return loss / T.CreateChecked(samples);
     }
+
+    /// <summary>√x₀ · x₁: at x = (0, 0) the product's partial 0 meets √'s infinite one, and a zero factor wins.</summary>
+    [Differentiable]
+    public static T SqrtTrap<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T s = T.Sqrt(x[0]);
+        return s * x[1];
+    }
+
+    /// <summary>The in-place form of <see cref="SqrtTrap{T}"/> with a second output x₁.</summary>
+    [Differentiable]
+    public static void SqrtTrapVector<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+    {
+        y[0] = T.Sqrt(x[0]) * x[1];
+        y[1] = x[1];
+    }
 }
