@@ -104,6 +104,19 @@ public sealed class CompiledAdjointTests
         });
 
     [Fact]
+    public void Least_squares_has_gradient_two_AT_times_the_residual() =>
+        Verify.ForAll(Points(1, 5), theta =>
+        {
+            int n = theta.Length, m = n + 2;
+            double[] a = [.. Enumerable.Range(0, m * n).Select(k => Math.Cos(0.7 * k + 0.2))];
+            double[] b = [.. Enumerable.Range(0, m).Select(i => Math.Sin(i + 0.3))];
+            var gradient = new double[n];
+            CompiledFunctions.LeastSquares_Grad<double>(theta, a, b, gradient);
+            double[] residual = [.. Enumerable.Range(0, m).Select(i => Enumerable.Range(0, n).Sum(j => a[i * n + j] * theta[j]) - b[i])];
+            AssertAll([.. Enumerable.Range(0, n).Select(j => 2 * Enumerable.Range(0, m).Sum(i => a[i * n + j] * residual[i]))], gradient, "∇‖Aθ − b‖²");
+        });
+
+    [Fact]
     public void The_seeds_backprop_example_and_the_MLP_loss_agree_with_the_tape()
     {
         double bar = 0;

@@ -82,6 +82,22 @@ public static partial class CompiledFunctions
         return T.Sqrt(c) + T.Cos(c);
     }
 
+    /// <summary>‖Aθ − b‖² for a row-major m×n constant A and constant b: least squares, ∇ = 2Aᵀ(Aθ − b).</summary>
+    [Differentiable]
+    public static T LeastSquares<T>(ReadOnlySpan<T> theta, double[] a, double[] b) where T : IFloatingPointIeee754<T>
+    {
+        int n = theta.Length;
+        T loss = T.Zero;
+        for (int i = 0; i < b.Length; i++)
+        {
+            T r = -T.CreateChecked(b[i]);
+            for (int j = 0; j < n; j++)
+                r += T.CreateChecked(a[i * n + j]) * theta[j];
+            loss += r * r;
+        }
+        return loss;
+    }
+
     /// <summary>
     /// The mean squared error of a 2-H-1 perceptron with tanh hidden units on a constant data set, its parameters
     /// packed in θ (W₁ row-major H×2, b₁, w₂, b₂): the MLP loss as one scalar method.

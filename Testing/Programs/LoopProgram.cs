@@ -287,28 +287,22 @@ public static class LoopPrograms
             yield return p with { Branch = Branch.None, Test = null, Scale = null };
         if (p.Other is not null)
             yield return p with { Other = null };
-        foreach (Expr e in Smaller(p.Start, p.Inputs))
-            yield return p with { Start = e };
-        if (p.Element is not null)
-            foreach (Expr e in Smaller(p.Element, p.Inputs + 2))
-                yield return p with { Element = e };
-        foreach (Expr e in Smaller(p.Add, p.Inputs + 3))
-            yield return p with { Add = e };
-        if (p.Test is not null)
-            foreach (Expr e in Smaller(p.Test, p.Inputs + 3))
-                yield return p with { Test = e };
-        if (p.Scale is not null)
-            foreach (Expr e in Smaller(p.Scale, p.Inputs + 3))
-                yield return p with { Scale = e };
-        if (p.CarryValue is not null)
-            foreach (Expr e in Smaller(p.CarryValue, p.Inputs + 3))
-                yield return p with { CarryValue = e };
-        foreach (Expr e in Smaller(p.Result, p.Inputs + 2))
-            yield return p with { Result = e };
-        if (p.Other is not null)
-            foreach (Expr e in Smaller(p.Other, p.Inputs + 2))
-                yield return p with { Other = e };
+        IEnumerable<LoopProgram>[] trees =
+        [
+            Smaller(p.Start, p.Inputs, e => p with { Start = e }),
+            Smaller(p.Element, p.Inputs + 2, e => p with { Element = e }),
+            Smaller(p.Add, p.Inputs + 3, e => p with { Add = e }),
+            Smaller(p.Test, p.Inputs + 3, e => p with { Test = e }),
+            Smaller(p.Scale, p.Inputs + 3, e => p with { Scale = e }),
+            Smaller(p.CarryValue, p.Inputs + 3, e => p with { CarryValue = e }),
+            Smaller(p.Result, p.Inputs + 2, e => p with { Result = e }),
+            Smaller(p.Other, p.Inputs + 2, e => p with { Other = e }),
+        ];
+        foreach (LoopProgram smaller in trees.SelectMany(t => t))
+            yield return smaller;
     }
 
-    private static IEnumerable<Expr> Smaller(Expr e, int width) => Programs.Smaller(e, new double[width]);
+    // The program with one of its trees (absent: none) replaced by each smaller tree, over an environment of width.
+    private static IEnumerable<LoopProgram> Smaller(Expr? e, int width, Func<Expr, LoopProgram> with) =>
+        e is null ? [] : Programs.Smaller(e, new double[width]).Select(with);
 }
