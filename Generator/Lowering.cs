@@ -108,7 +108,7 @@ internal sealed class Lowering
                     break;
                 default:
                     Report(Generator.Diagnostics.Signature, p.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
-                        $"the parameter '{p.Name}' of type '{p.Type.ToDisplayString()}' (with modifier '{p.RefKind}') is not supported: parameters are T, ReadOnlySpan<T> (differentiated), Span<T> (outputs) or constants");
+                        $"the parameter '{p.Name}'{(p.RefKind == RefKind.None ? "" : " passed by " + p.RefKind.ToString().ToLowerInvariant())} of type '{p.Type.ToDisplayString()}' is not supported: parameters are T, ReadOnlySpan<T> (differentiated), Span<T> (outputs) or constants");
                     break;
             }
             Parameters.Add((p, kind, scalar, span));
