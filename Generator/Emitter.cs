@@ -72,7 +72,13 @@ internal sealed class Emitter
         Result = m.Names.Fresh("result");
         Nan = m.Names.Fresh("_nan");
         _nanLocal = m.Names.Fresh("_anyNaN");
+        _stack = m.Names.Fresh("_values");
+        _bitStack = m.Names.Fresh("_bits");
+        _countStack = m.Names.Fresh("_counts");
     }
+
+    // The stacks' names (fresh, like every generated name: none equals one of the method's identifiers).
+    private readonly string _stack, _bitStack, _countStack;
 
     private readonly string _nanLocal;
 
@@ -194,11 +200,11 @@ internal sealed class Emitter
         if (_fast)
             body.Line($"bool {_nanLocal} = false;   // set when an adjoint turns NaN: the caller reruns the exact adjoint");
         if (_values)
-            body.Line($"var _values = new global::Autodiff.AdjointStack<{_t}>();   // values later iterations overwrite");
+            body.Line($"var {_stack} = new global::Autodiff.AdjointStack<{_t}>();   // values later iterations overwrite");
         if (_bits)
-            body.Line("var _bits = new global::Autodiff.AdjointStack<bool>();   // branches taken inside loops");
+            body.Line($"var {_bitStack} = new global::Autodiff.AdjointStack<bool>();   // branches taken inside loops");
         if (_counts)
-            body.Line("var _counts = new global::Autodiff.AdjointStack<int>();   // iterations of inner loops");
+            body.Line($"var {_countStack} = new global::Autodiff.AdjointStack<int>();   // iterations of inner loops");
         body.Line("");
         body.Line("// Forward sweep: the method itself.");
         body.Open();
@@ -210,11 +216,11 @@ internal sealed class Emitter
         body.Append(reverse);
         body.Close();
         if (_values)
-            body.Line("_values.Dispose();");
+            body.Line($"{_stack}.Dispose();");
         if (_bits)
-            body.Line("_bits.Dispose();");
+            body.Line($"{_bitStack}.Dispose();");
         if (_counts)
-            body.Line("_counts.Dispose();");
+            body.Line($"{_countStack}.Dispose();");
         if (_fast)
             body.Line($"{Nan} = {_nanLocal};");
         if (returnsValue)
@@ -268,7 +274,7 @@ internal sealed class Emitter
                     if (depth > 0)
                     {
                         _values = true;
-                        w.Line($"_values.Push({v.Name});");
+                        w.Line($"{_stack}.Push({v.Name});");
                     }
                     else
                     {
@@ -302,24 +308,14 @@ internal sealed class Emitter
                     bit = Tmp("_b");
                     _bits = true;
                     w.Line($"bool {bit} = {branch.Condition.Code};   // line {branch.Line}");
-                    w.Line($"_bits.Push({bit});");
+                    w.Line($"{_bitStack}.Push({bit});");
                 }
                 else
                 {
                     bit = branch.HoistedBit = Hoist("bool", "_b", "false");
                     w.Line($"{bit} = {branch.Condition.Code};   // line {branch.Line}");
                 }
-                w.Line($"if ({bit})");
-                w.Open();
-                Forward(branch.Then, depth, w);
-                w.Close();
-                if (branch.Otherwise.Statements.Count > 0)
-                {
-                    w.Line("else");
-                    w.Open();
-                    Forward(branch.Otherwise, depth, w);
-                    w.Close();
-                }
+                Branches(w, bit, branch, b => Forward(b, depth, w));
                 return;
             }
             case For loop:
@@ -347,7 +343,7 @@ internal sealed class Emitter
                 if (depth > 0)
                 {
                     _counts = true;
-                    w.Line($"_counts.Push({loop.Count});");
+                    w.Line($"{_countStack}.Push({loop.Count});");
                 }
                 return;
             }
@@ -355,6 +351,21 @@ internal sealed class Emitter
                 w.Line($"{Result} = {ThreeAddress(r.Value, w)};   // line {r.Line}");
                 return;
         }
+    }
+
+    // if (condition) { then } else { otherwise }, the else left out when empty; sweep writes a block.
+    private static void Branches(Writer w, string condition, If branch, System.Action<Block> sweep)
+    {
+        w.Line($"if ({condition})");
+        w.Open();
+        sweep(branch.Then);
+        w.Close();
+        if (branch.Otherwise.Statements.Count == 0)
+            return;
+        w.Line("else");
+        w.Open();
+        sweep(branch.Otherwise);
+        w.Close();
     }
 
     // Statements outside loops: one hoisted local per intermediate, which the reverse sweep reads.
@@ -499,7 +510,7 @@ internal sealed class Emitter
                     return;
                 w.Line($"// line {a.Line}: {a.Source}");
                 if (Saves(a, depth))
-                    w.Line(depth > 0 ? $"{v.Name} = _values.Pop();" : $"{v.Name} = {a.OldValue};");
+                    w.Line(depth > 0 ? $"{v.Name} = {_stack}.Pop();" : $"{v.Name} = {a.OldValue};");
                 if (!v.Active)
                     return;
                 Context context = NewContext(depth);
@@ -553,23 +564,13 @@ internal sealed class Emitter
                 return;
             case If branch:
                 w.Line($"// line {branch.Line}: {branch.Source}");
-                w.Line(depth > 0 ? "if (_bits.Pop())" : $"if ({branch.HoistedBit})");
-                w.Open();
-                Reverse(branch.Then, depth, w);
-                w.Close();
-                if (branch.Otherwise.Statements.Count > 0)
-                {
-                    w.Line("else");
-                    w.Open();
-                    Reverse(branch.Otherwise, depth, w);
-                    w.Close();
-                }
+                Branches(w, depth > 0 ? $"{_bitStack}.Pop()" : branch.HoistedBit!, branch, b => Reverse(b, depth, w));
                 return;
             case For loop:
             {
                 w.Line($"// line {loop.Line}: {loop.Source}, backwards");
                 if (depth > 0)
-                    w.Line($"int {loop.Count} = _counts.Pop();");
+                    w.Line($"int {loop.Count} = {_countStack}.Pop();");
                 string k = Tmp("_k");
                 string index = loop.Step switch
                 {

@@ -48,6 +48,39 @@ public sealed class CompiledAdjointProperties
         Assert.Contains(programs, p => p.Other is not null);
     }
 
+    /// <summary>The generator's own names (x_bar, _values, _v1, result, gradient, …) may be the user's: it renames.</summary>
+    [Fact]
+    public void Names_the_generator_uses_may_be_the_user_s_own()
+    {
+        const string source = GeneratorHarness.Usings + """
+            public static partial class Clash
+            {
+                [Differentiable]
+                public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+                {
+                    T x_bar = x[0], _values = T.One, _v1 = x[1], result = T.Zero, gradient = x[0] * x[1];
+                    for (int _k2 = 0; _k2 < x.Length; _k2++)
+                    {
+                        T _a3 = T.Sin(x[_k2]) * _values;
+                        _values = _values * (T.One + _a3 * _a3);
+                        if (_a3 > T.Zero)
+                            result += _a3 * x_bar;
+                    }
+                    return result + _values + _v1 * gradient;
+                }
+            }
+            """;
+        Type type = GeneratorHarness.Load(source).GetType("Clash")!;
+        var tracked = type.GetMethod("F")!.MakeGenericMethod(typeof(Tracked<double>)).CreateDelegate<ScalarFunction<Tracked<double>>>();
+        var compiled = type.GetMethod("F_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
+        double[] x = [0.7, -1.3, 2.1];
+        var gradient = new double[3];
+        compiled(x, gradient);
+        double[] tape = Autodiff.Reverse.Grad<double>(v => tracked(v), x);
+        for (int j = 0; j < 3; j++)
+            AssertClose(tape[j], gradient[j], Rtol, $"∂f/∂x{j}");
+    }
+
     private static Type Load(IReadOnlyList<LoopProgram> programs)
     {
         var source = new StringBuilder(GeneratorHarness.Usings);
