@@ -111,7 +111,8 @@ public static partial class Reverse
     internal static T[] Rows<T>(Pullback<T> pullback, bool parallel) where T : IFloatingPointIeee754<T>
     {
         int m = pullback.OutputLength, n = pullback.InputLength;
-        var jacobian = new T[m * n];
+        // Every row is written whole by its sweep, so the result is not zeroed first (a serial pass over fresh pages).
+        T[] jacobian = GC.AllocateUninitializedArray<T>(m * n);
         Parallelism.For(0, m, parallel, () => Zeros<T>(m), (i, cotangent) =>
         {
             cotangent[i] = T.One;

@@ -186,32 +186,20 @@ public static partial class Forward
         Func<TScratch> scratch, Func<int, TScratch, Dual<T>[]> column) where T : IFloatingPointIeee754<T>
     {
         int n = x.Length;
-        // Columns are stored contiguously (Jᵀ, in pooled memory: no fresh pages to fault in) and transposed at the end:
-        // workers writing neighbouring columns of a row-major J would share every cache line they write.
-        T[] transposed = ArrayPool<T>.Shared.Rent(n * m);
-        try
-        {
-            int from = 0;
-            if (first is not null)
-                Store(first, from++);
-            Parallelism.For(from, n, parallel, scratch, (j, local) => Store(column(j, local), j));
-            // Every entry is written below, so the result need not be zeroed first.
-            T[] jacobian = GC.AllocateUninitializedArray<T>(m * n);
-            for (int j = 0; j < n; j++)
-                for (int i = 0; i < m; i++)
-                    jacobian[i * n + j] = transposed[j * m + i];
-            return jacobian;
-        }
-        finally
-        {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ArrayPool<T>.Shared.Return(transposed, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        }
+        // Every entry is written below, so the result need not be zeroed first. Each column is written straight into
+        // its place: Parallelism.For hands a worker runs of neighbouring columns, so two workers share a cache line of
+        // J only where their runs meet, and no serial transpose (nor its pass over fresh pages) follows the columns.
+        T[] jacobian = GC.AllocateUninitializedArray<T>(m * n);
+        int from = 0;
+        if (first is not null)
+            Store(first, from++);
+        Parallelism.For(from, n, parallel, scratch, (j, local) => Store(column(j, local), j));
+        return jacobian;
 
         void Store(Dual<T>[] outputs, int j)
         {
             for (int i = 0; i < m; i++)
-                transposed[j * m + i] = outputs[i].TangentFor(tag);
+                jacobian[i * n + j] = outputs[i].TangentFor(tag);
         }
     }
 
