@@ -9,7 +9,7 @@ internal static class DenseEntries
     public static ReadOnlySpan<T> Of<T>(Tensor<T> tensor)
     {
         int length = checked((int)tensor.FlattenedLength);
-        if (tensor.TryGetSpan(new nint[tensor.Rank], length, out ReadOnlySpan<T> span))
+        if (tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out ReadOnlySpan<T> span))
             return span;
         var entries = new T[length];
         tensor.FlattenTo(entries);
