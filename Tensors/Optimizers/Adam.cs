@@ -88,10 +88,10 @@ public sealed class Adam : IOptimizer
         Check(state, gradient);
         for (int i = 0; i < gradient.Length; i++)
         {
-            Span<T> theta = OptimizerArguments.Writable(state.Parameters[i], nameof(state));
+            Span<T> theta = DenseEntries.Writable(state.Parameters[i], nameof(state));
             T[] scratch = System.Buffers.ArrayPool<T>.Shared.Rent(theta.Length);
-            Update(state, gradient, i, theta, OptimizerArguments.Writable(state.FirstMoment[i], nameof(state)),
-                OptimizerArguments.Writable(state.SecondMoment[i], nameof(state)), scratch.AsSpan(0, theta.Length));
+            Update(state, gradient, i, theta, DenseEntries.Writable(state.FirstMoment[i], nameof(state)),
+                DenseEntries.Writable(state.SecondMoment[i], nameof(state)), scratch.AsSpan(0, theta.Length));
             System.Buffers.ArrayPool<T>.Shared.Return(scratch);
         }
         return state with { Steps = state.Steps + 1 };

@@ -72,8 +72,8 @@ public sealed class MomentumDescent : IOptimizer
     {
         Check(state, gradient);
         for (int i = 0; i < gradient.Length; i++)
-            Update(state, gradient, i, OptimizerArguments.Writable(state.Parameters[i], nameof(state)),
-                OptimizerArguments.Writable(state.Velocity[i], nameof(state)));
+            Update(state, gradient, i, DenseEntries.Writable(state.Parameters[i], nameof(state)),
+                DenseEntries.Writable(state.Velocity[i], nameof(state)));
         return state with { Steps = state.Steps + 1 };
     }
 

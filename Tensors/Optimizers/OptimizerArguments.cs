@@ -80,16 +80,6 @@ internal static class OptimizerArguments
                 "state");
     }
 
-    /// <summary>A dense tensor's own memory, to be written in place.</summary>
-    /// <exception cref="ArgumentException">The tensor is not dense (named <paramref name="name"/>).</exception>
-    public static Span<T> Writable<T>(Tensor<T> tensor, string name)
-    {
-        int length = checked((int)tensor.FlattenedLength);
-        return tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out Span<T> span)
-            ? span
-            : throw new ArgumentException("A tensor of the state is a strided view, which cannot be written in place; use Step.", name);
-    }
-
     /// <summary>A tensor of <paramref name="shape"/>'s lengths over <paramref name="values"/> (taken, not copied).</summary>
     public static Tensor<T> Like<T>(Tensor<T> shape, T[] values) => Tensor.Create(values, shape.Lengths);
 
