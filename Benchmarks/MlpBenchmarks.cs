@@ -20,6 +20,9 @@ public class MlpBenchmarks
     private Tensor<double> _x = null!, _y = null!;
     private TensorVar<double> _xConstant = null!, _yConstant = null!;
     private double[] _flatTheta = [], _flatX = [], _flatY = [];
+    private readonly Adam _adam = new(learningRate: 1e-3);
+    private AdamState<double> _state = null!, _stateInPlace = null!;
+    private Tensor<double>[] _gradient = [];
 
     /// <summary>The layer sizes n₀-n₁-…-n_K.</summary>
     [Params("64-128-128-10", "784-256-10")]
@@ -39,6 +42,9 @@ public class MlpBenchmarks
         _y = Tensor.Create(_flatY, [Batch, _network.OutputSize]);
         (_xConstant, _yConstant) = (_x, _y);
         _flatTheta = _network.Flatten<double>(_theta);
+        _state = _adam.Start(_theta);
+        _stateInPlace = _adam.Start(_theta);
+        _gradient = Array.ConvertAll(_theta, t => Tensor.Create(new double[t.FlattenedLength], t.Lengths));
     }
 
     /// <summary>L on plain doubles: dot products of rows and vectorised activations, nothing recorded.</summary>
@@ -56,4 +62,22 @@ public class MlpBenchmarks
     /// <summary>L and ∂L/∂θ by scalar reverse mode: the same network on Tracked&lt;double&gt;, one record per operation.</summary>
     [Benchmark]
     public double GradientScalar() => Reverse.ValueAndGrad(p => _network.ScalarSquaredLoss(p, _flatX, _flatY), _flatTheta).Value;
+
+    /// <summary>One training step: ∂L/∂θ by tensor primitives, then Adam making a new state.</summary>
+    [Benchmark]
+    public double TrainingStepAdam()
+    {
+        (double loss, Tensor<double>[] gradient) = Tensors.ValueAndGrad(p => _network.SquaredLoss(p, _xConstant, _yConstant), _state.Parameters);
+        _state = _adam.Step(_state, gradient);
+        return loss;
+    }
+
+    /// <summary>The same step with the gradient written into buffers made once and Adam updating θ, m and v in place.</summary>
+    [Benchmark]
+    public double TrainingStepInPlace()
+    {
+        double loss = Tensors.ValueAndGradInto(p => _network.SquaredLoss(p, _xConstant, _yConstant), _stateInPlace.Parameters, _gradient);
+        _stateInPlace = _adam.StepInPlace(_stateInPlace, _gradient);
+        return loss;
+    }
 }

@@ -14,6 +14,7 @@ namespace Autodiff.Benchmarks;
 public class ParallelTransformBenchmarks
 {
     private readonly double[] _x = TestFunctions.StartingPoint(200);
+    private readonly double[] _jacobian = new double[200 * 200];
 
     /// <summary>x ↦ [sin(x_j x_{j+1}) + x_j²]: a 200×200 Jacobian.</summary>
     public readonly struct Ring : IVectorFunction
@@ -80,6 +81,38 @@ public class ParallelTransformBenchmarks
     /// <summary>Reverse Jacobian of the in-place function, rows over the cores.</summary>
     [Benchmark, BenchmarkCategory("JacrevInPlace")]
     public double JacrevInPlaceParallel() => new InPlaceRing().Jacrev(parallel: true).F<double>(_x)[0];
+
+    /// <summary>Forward Jacobian of the in-place function into a buffer of the caller's, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("JacfwdInto")]
+    public double JacfwdIntoSerial()
+    {
+        new InPlaceRing().Jacfwd(parallel: false).F<double>(_x, _jacobian);
+        return _jacobian[0];
+    }
+
+    /// <summary>Forward Jacobian of the in-place function into a buffer of the caller's, columns over the cores.</summary>
+    [Benchmark, BenchmarkCategory("JacfwdInto")]
+    public double JacfwdIntoParallel()
+    {
+        new InPlaceRing().Jacfwd(parallel: true).F<double>(_x, _jacobian);
+        return _jacobian[0];
+    }
+
+    /// <summary>Reverse Jacobian of the in-place function into a buffer of the caller's, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("JacrevInto")]
+    public double JacrevIntoSerial()
+    {
+        new InPlaceRing().Jacrev(parallel: false).F<double>(_x, _jacobian);
+        return _jacobian[0];
+    }
+
+    /// <summary>Reverse Jacobian of the in-place function into a buffer of the caller's, rows over the cores.</summary>
+    [Benchmark, BenchmarkCategory("JacrevInto")]
+    public double JacrevIntoParallel()
+    {
+        new InPlaceRing().Jacrev(parallel: true).F<double>(_x, _jacobian);
+        return _jacobian[0];
+    }
 
     /// <summary>Hessian = Jacfwd(Grad f), one core.</summary>
     [Benchmark(Baseline = true), BenchmarkCategory("Hessian")]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Autodiff;
 
@@ -73,15 +74,48 @@ public static partial class Reverse
     internal static T[] JacobianRowMajor<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
-        var value = new T[m];
-        RequireInPlace(f, x, value);
-        (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, value);
-        var pullback = new Pullback<T>(tape, outputs);
+        Pullback<T> pullback = InPlacePullback(f, x, m);
         T[] jacobian = Rows(pullback, parallel);
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();
         return jacobian;
+    }
+
+    /// <summary>
+    /// The same Jacobian written into <paramref name="jacobian"/> (m·n entries, row-major): the rows go to pooled
+    /// memory the workers share (a span cannot be), then one copy, so repeated calls allocate no result.
+    /// </summary>
+    /// <exception cref="ArgumentException">jacobian does not have m·n entries.</exception>
+    internal static void JacobianRowMajor<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m, Span<T> jacobian, bool parallel)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
+        Require.JacobianDestination(jacobian, m, x.Length, nameof(jacobian));
+        Pullback<T> pullback = InPlacePullback(f, x, m);
+        T[] pooled = ArrayPool<T>.Shared.Rent(jacobian.Length);
+        try
+        {
+            Rows(pullback, parallel, pooled);
+            pooled.AsSpan(0, jacobian.Length).CopyTo(jacobian);
+        }
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            ArrayPool<T>.Shared.Return(pooled, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
+            pullback.Release();
+        }
+    }
+
+    // f!(y, x) recorded once, its pullback ready for m sweeps.
+    private static Pullback<T> InPlacePullback<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
+        var value = new T[m];
+        RequireInPlace(f, x, value);
+        (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, value);
+        return new Pullback<T>(tape, outputs);
     }
 
     private static void RequireInPlace<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, Span<T> value)

@@ -120,15 +120,22 @@ public static partial class Reverse
     /// </summary>
     internal static T[] Rows<T>(Pullback<T> pullback, bool parallel) where T : IFloatingPointIeee754<T>
     {
+        // Every row is written whole by its sweep, so the result is not zeroed first (a serial pass over fresh pages).
+        T[] jacobian = GC.AllocateUninitializedArray<T>(pullback.OutputLength * pullback.InputLength);
+        Rows(pullback, parallel, jacobian);
+        return jacobian;
+    }
+
+    /// <summary>J, row-major, into the first m·n entries of <paramref name="jacobian"/> (see <see cref="Rows{T}(Pullback{T}, bool)"/>).</summary>
+    internal static void Rows<T>(Pullback<T> pullback, bool parallel, T[] jacobian) where T : IFloatingPointIeee754<T>
+    {
         int m = pullback.OutputLength, n = pullback.InputLength;
-        var jacobian = new T[m * n];
         Parallelism.For(0, m, parallel, () => Zeros<T>(m), (i, cotangent) =>
         {
             cotangent[i] = T.One;
             pullback.Invoke(cotangent, jacobian.AsSpan(i * n, n));
             cotangent[i] = T.Zero;
         });
-        return jacobian;
     }
 
     private static T[] Zeros<T>(int length) where T : IFloatingPointIeee754<T>

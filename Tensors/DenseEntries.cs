@@ -9,7 +9,7 @@ internal static class DenseEntries
     public static ReadOnlySpan<T> Of<T>(Tensor<T> tensor)
     {
         int length = checked((int)tensor.FlattenedLength);
-        if (tensor.TryGetSpan(new nint[tensor.Rank], length, out ReadOnlySpan<T> span))
+        if (tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out ReadOnlySpan<T> span))
             return span;
         var entries = new T[length];
         tensor.FlattenTo(entries);
@@ -22,4 +22,14 @@ internal static class DenseEntries
     /// cost a third of a small gradient's time).
     /// </summary>
     public static void CopyTo<T>(Tensor<T> tensor, Span<T> destination) => Of(tensor).CopyTo(destination);
+
+    /// <summary>A dense tensor's own memory, to be written in place.</summary>
+    /// <exception cref="ArgumentException">The tensor is a strided view (named <paramref name="name"/>).</exception>
+    public static Span<T> Writable<T>(Tensor<T> tensor, string name)
+    {
+        int length = checked((int)tensor.FlattenedLength);
+        return tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out Span<T> span)
+            ? span
+            : throw new ArgumentException("The tensor is a strided view, which cannot be written in place as one span.", name);
+    }
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using static System.FormattableString;
 
 namespace Autodiff;
@@ -45,22 +47,22 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
     public Tensor<T>[] Invoke(Tensor<T> cotangent)
     {
         ArgumentNullException.ThrowIfNull(cotangent);
-        if (!HasOutputShape(cotangent.Lengths))
+        if (!HasLengths(_output, cotangent.Lengths))
             throw new ArgumentException(
                 $"The cotangent is {Describe(cotangent.Lengths)} but the function's value is {_output}{(_output.Rank == 0 ? " (a one-entry vector)" : "")}; Ū needs the value's shape exactly.",
                 nameof(cotangent));
         var u = new T[_output.Length];
         DenseEntries.CopyTo(cotangent, u);
-        return Split(_pullback.Invoke(u));
+        return Invoke(u);
     }
 
-    // Exactly the value's lengths; a scalar's value is the one-entry vector [1]. Compared entry by entry: a
-    // transposed or flattened Ū has the right number of entries, and would be read silently in the wrong order.
-    private bool HasOutputShape(ReadOnlySpan<nint> lengths) => _output.Rank switch
+    // Exactly the shape's lengths; a scalar is the one-entry vector [1]. Compared entry by entry: a transposed or
+    // flattened tensor has the right number of entries, and would be read or written silently in the wrong order.
+    private static bool HasLengths(Shape shape, ReadOnlySpan<nint> lengths) => shape.Rank switch
     {
         0 => lengths.Length == 1 && lengths[0] == 1,
-        1 => lengths.Length == 1 && lengths[0] == _output.Columns,
-        _ => lengths.Length == 2 && lengths[0] == _output.Rows && lengths[1] == _output.Columns,
+        1 => lengths.Length == 1 && lengths[0] == shape.Columns,
+        _ => lengths.Length == 2 && lengths[0] == shape.Rows && lengths[1] == shape.Columns,
     };
 
     // "3×2" or "6-vector" as Shape writes them (formatted here: a Shape refuses lengths too large for one), else
@@ -83,18 +85,56 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
         return this;
     }
 
-    internal Tensor<T>[] Split(T[] flat)
+    /// <summary>Ūᵀ ∂F/∂X_i for a flat cotangent, one new tensor per input.</summary>
+    internal Tensor<T>[] Invoke(T[] cotangent)
     {
-        // The flat gradient is a fresh array: one input takes it whole, several take copies of their parts.
+        // One input takes the fresh flat gradient whole; several take their parts of a pooled one (one copy, not two).
         if (_inputs.Length == 1)
-            return [Tensors.Create(flat, _inputs[0])];
+            return [Tensors.Create(_pullback.Invoke(cotangent), _inputs[0])];
         var result = new Tensor<T>[_inputs.Length];
-        int offset = 0;
-        for (int i = 0; i < _inputs.Length; i++)
-        {
-            result[i] = Tensors.Create(flat[offset..(offset + _inputs[i].Length)], _inputs[i]);
-            offset += _inputs[i].Length;
-        }
+        Pull(cotangent, (i, part) => result[i] = Tensors.Create(part.ToArray(), _inputs[i]));
         return result;
+    }
+
+    /// <summary>Ūᵀ ∂F/∂X_i for a flat cotangent, written into the dense tensors <paramref name="gradient"/> (one per input, of its shape).</summary>
+    internal void InvokeInto(T[] cotangent, Tensor<T>[] gradient) =>
+        Pull(cotangent, (i, part) => part.CopyTo(DenseEntries.Writable(gradient[i], nameof(gradient))));
+
+    /// <summary>Checks that <paramref name="gradient"/> holds one tensor per input, each of the input's lengths.</summary>
+    internal void RequireGradientDestination(Tensor<T>[] gradient)
+    {
+        ArgumentNullException.ThrowIfNull(gradient);
+        if (gradient.Length != _inputs.Length)
+            throw new ArgumentException(
+                $"gradient holds {gradient.Length} tensors but the function has {_inputs.Length} inputs; it needs one per input.", nameof(gradient));
+        for (int i = 0; i < gradient.Length; i++)
+            if (gradient[i] is null || !HasLengths(_inputs[i], gradient[i].Lengths))
+                throw new ArgumentException(
+                    $"gradient[{i}] is {(gradient[i] is null ? "null" : Describe(gradient[i].Lengths))} but input {i} is {_inputs[i]}; each gradient tensor needs its input's lengths.",
+                    nameof(gradient));
+    }
+
+    // The flat gradient pulled into pooled memory, handed out input by input.
+    private void Pull(T[] cotangent, Action<int, ReadOnlySpan<T>> part)
+    {
+        int total = 0;
+        foreach (Shape input in _inputs)
+            total += input.Length;
+        T[] flat = ArrayPool<T>.Shared.Rent(total);
+        try
+        {
+            _pullback.Invoke(cotangent, flat.AsSpan(0, total));
+            int offset = 0;
+            for (int i = 0; i < _inputs.Length; i++)
+            {
+                part(i, flat.AsSpan(offset, _inputs[i].Length));
+                offset += _inputs[i].Length;
+            }
+        }
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            ArrayPool<T>.Shared.Return(flat, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
     }
 }

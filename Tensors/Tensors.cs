@@ -97,6 +97,14 @@ public static partial class Tensors
         return (y.ToTensor(), pullback);
     }
 
+    private static void RequireScalar<T>(Tensor<T> value)
+    {
+        if (value.FlattenedLength != 1)
+            throw new ArgumentException(
+                $"The function's value has lengths [{string.Join(", ", value.Lengths.ToArray())}]; a gradient needs a scalar. Use Vjp or Jacobian for tensor values.",
+                "f");
+    }
+
     /// <summary>F(X) and its pullback Ū ↦ Ūᵀ ∂F/∂X (the single entry of the pullback's result).</summary>
     /// <exception cref="ArgumentException">X (named x) is null, of rank above 2, without entries or with more than
     /// Array.MaxLength, or F returns null.</exception>
@@ -114,14 +122,35 @@ public static partial class Tensors
         where T : IFloatingPointIeee754<T>
     {
         (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x);
-        if (value.FlattenedLength != 1)
-            throw new ArgumentException(
-                $"The function's value has lengths [{string.Join(", ", value.Lengths.ToArray())}]; a gradient needs a scalar. Use Vjp or Jacobian for tensor values.",
-                nameof(f));
-        Tensor<T>[] gradient = pullback.Invoke(Tensor.Create([T.One], [1]));
+        RequireScalar(value);
+        Tensor<T>[] gradient = pullback.Invoke([T.One]);
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
         pullback.Release();
         return (value[0], gradient);
+    }
+
+    /// <summary>
+    /// f(X₁, …, X_k), with the gradients ∂f/∂X_i written into <paramref name="gradient"/>[i] (dense tensors of X_i's
+    /// lengths, e.g. made once before a training loop): one sweep, and no gradient tensors allocated.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="ValueAndGrad{T}(Func{TensorVar{T}[], TensorVar{T}}, Tensor{T}[])"/>,
+    /// or gradient (named) does not hold one dense tensor per input, of its lengths.</exception>
+    public static T ValueAndGradInto<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x, Tensor<T>[] gradient)
+        where T : IFloatingPointIeee754<T>
+    {
+        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x);
+        try
+        {
+            RequireScalar(value);
+            pullback.RequireGradientDestination(gradient);
+            pullback.InvokeInto([T.One], gradient);
+            return value[0];
+        }
+        finally
+        {
+            // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
+            pullback.Release();
+        }
     }
 
     /// <summary>The gradients ∂f/∂X_i of a scalar function, each shaped as X_i.</summary>

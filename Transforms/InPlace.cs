@@ -27,6 +27,11 @@ public readonly struct InPlaceJacfwd<TF>(TF f, bool parallel = true) : IVectorFu
     /// <summary>J_f(x), row-major.</summary>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         Forward.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), parallel);
+
+    /// <summary>J_f(x), row-major, into <paramref name="jacobian"/> (m·n entries): repeated calls allocate no result.</summary>
+    /// <exception cref="ArgumentException">x is empty, or jacobian does not have m·n entries.</exception>
+    public void F<T>(ReadOnlySpan<T> x, Span<T> jacobian) where T : IFloatingPointIeee754<T> =>
+        Forward.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), jacobian, parallel);
 }
 
 /// <summary>x ↦ J_f(x) of an in-place function value by reverse mode, row-major (see <see cref="Jacrev{TF}"/>).</summary>
@@ -38,6 +43,11 @@ public readonly struct InPlaceJacrev<TF>(TF f, bool parallel = true) : IVectorFu
     /// <summary>J_f(x), row-major.</summary>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         Reverse.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), parallel);
+
+    /// <summary>J_f(x), row-major, into <paramref name="jacobian"/> (m·n entries): repeated calls allocate no result.</summary>
+    /// <exception cref="ArgumentException">x is empty, or jacobian does not have m·n entries.</exception>
+    public void F<T>(ReadOnlySpan<T> x, Span<T> jacobian) where T : IFloatingPointIeee754<T> =>
+        Reverse.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), jacobian, parallel);
 }
 
 /// <summary>An in-place function value returning a fresh array of its outputs (an <see cref="IVectorFunction"/>).</summary>

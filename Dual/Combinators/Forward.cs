@@ -153,7 +153,7 @@ public static partial class Forward
         Dual<T>[] first = Column(f, Seed<T>(point, default, tag), point, 0, tag, null);
         int m = first.Length;
         return FromColumns(point, m, tag, first, parallel, () => Seed<T>(point, default, tag),
-            (j, input) => Column(f, input, point, j, tag, m));
+            (j, input) => Column(f, input, point, j, tag, m), GC.AllocateUninitializedArray<T>(m * point.Length));
     }
 
     /// <summary>
@@ -164,12 +164,50 @@ public static partial class Forward
     internal static T[] JacobianRowMajor<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
+        RequireInPlace(f, x, m);
+        T[] jacobian = GC.AllocateUninitializedArray<T>(m * x.Length);
+        InPlaceColumns(f, x, m, parallel, jacobian);
+        return jacobian;
+    }
+
+    /// <summary>
+    /// The same Jacobian written into <paramref name="jacobian"/> (m·n entries, row-major): the columns go to pooled
+    /// memory the workers share (a span cannot be), then one copy, so repeated calls allocate no result.
+    /// </summary>
+    /// <exception cref="ArgumentException">jacobian does not have m·n entries.</exception>
+    internal static void JacobianRowMajor<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, Span<T> jacobian, bool parallel)
+        where T : IFloatingPointIeee754<T>
+    {
+        RequireInPlace(f, x, m);
+        Require.JacobianDestination(jacobian, m, x.Length, nameof(jacobian));
+        T[] pooled = ArrayPool<T>.Shared.Rent(jacobian.Length);
+        try
+        {
+            InPlaceColumns(f, x, m, parallel, pooled);
+            pooled.AsSpan(0, jacobian.Length).CopyTo(jacobian);
+        }
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            ArrayPool<T>.Shared.Return(pooled, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+
+    private static void RequireInPlace<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m)
+        where T : IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(f);
         Require.NotEmpty(x, nameof(x));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
+    }
+
+    // The columns of an in-place f's Jacobian into the first m·n entries of jacobian, row-major.
+    private static void InPlaceColumns<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, bool parallel, T[] jacobian)
+        where T : IFloatingPointIeee754<T>
+    {
         long tag = Perturbation.Fresh();
         T[] point = x.ToArray();
-        return FromColumns(point, m, tag, null, parallel, () => (Seed<T>(point, default, tag), new Dual<T>[m]), (j, buffers) =>
+        FromColumns(point, m, tag, null, parallel, () => (Seed<T>(point, default, tag), new Dual<T>[m]), (j, buffers) =>
         {
             (Dual<T>[] input, Dual<T>[] output) = buffers;
             input[j] = new(point[j], T.One, tag);
@@ -177,41 +215,29 @@ public static partial class Forward
             f(input, output);
             input[j] = new(point[j], T.Zero, tag);
             return output;
-        });
+        }, jacobian);
     }
 
-    // J (row-major m×n) from its columns: column(j, scratch) evaluates f at x + e_j ε and returns its m outputs;
-    // column 0 may be given already evaluated. Columns run over the cores when parallel.
+    // J (row-major m×n) from its columns, into the first m·n entries of jacobian: column(j, scratch) evaluates f at
+    // x + e_j ε and returns its m outputs; column 0 may be given already evaluated. Columns run over the cores when
+    // parallel.
     private static T[] FromColumns<T, TScratch>(T[] x, int m, long tag, Dual<T>[]? first, bool parallel,
-        Func<TScratch> scratch, Func<int, TScratch, Dual<T>[]> column) where T : IFloatingPointIeee754<T>
+        Func<TScratch> scratch, Func<int, TScratch, Dual<T>[]> column, T[] jacobian) where T : IFloatingPointIeee754<T>
     {
         int n = x.Length;
-        // Columns are stored contiguously (Jᵀ, in pooled memory: no fresh pages to fault in) and transposed at the end:
-        // workers writing neighbouring columns of a row-major J would share every cache line they write.
-        T[] transposed = ArrayPool<T>.Shared.Rent(n * m);
-        try
-        {
-            int from = 0;
-            if (first is not null)
-                Store(first, from++);
-            Parallelism.For(from, n, parallel, scratch, (j, local) => Store(column(j, local), j));
-            // Every entry is written below, so the result need not be zeroed first.
-            T[] jacobian = GC.AllocateUninitializedArray<T>(m * n);
-            for (int j = 0; j < n; j++)
-                for (int i = 0; i < m; i++)
-                    jacobian[i * n + j] = transposed[j * m + i];
-            return jacobian;
-        }
-        finally
-        {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ArrayPool<T>.Shared.Return(transposed, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        }
+        // Every entry is written below, so the result need not be zeroed first. Each column is written straight into
+        // its place: Parallelism.For hands a worker runs of neighbouring columns, so two workers share a cache line of
+        // J only where their runs meet, and no serial transpose (nor its pass over fresh pages) follows the columns.
+        int from = 0;
+        if (first is not null)
+            Store(first, from++);
+        Parallelism.For(from, n, parallel, scratch, (j, local) => Store(column(j, local), j));
+        return jacobian;
 
         void Store(Dual<T>[] outputs, int j)
         {
             for (int i = 0; i < m; i++)
-                transposed[j * m + i] = outputs[i].TangentFor(tag);
+                jacobian[i * n + j] = outputs[i].TangentFor(tag);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Numerics;
 using Autodiff.Rules;
@@ -63,21 +64,26 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     public static implicit operator Dual<T>(T value) => Constant(value);
 
     /// <summary>(a + b ε) + (c + d ε) = (a + c) + (b + d) ε.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator +(Dual<T> left, Dual<T> right) =>
         new(left.Value + right.Value, left.Tangent + right.Tangent, Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>(a + b ε) − (c + d ε) = (a − c) + (b − d) ε.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator -(Dual<T> left, Dual<T> right) =>
         new(left.Value - right.Value, left.Tangent - right.Tangent, Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>−(a + b ε) = −a − b ε.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator -(Dual<T> value) => new(-value.Value, -value.Tangent, value._tag);
 
     /// <summary>The product rule: (a + b ε)(c + d ε) = ac + (ad + bc) ε.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator *(Dual<T> left, Dual<T> right) =>
         new(left.Value * right.Value, ChainRule.Sum(left.Value, right.Tangent, left.Tangent, right.Value), Perturbation.Combine(left._tag, right._tag));
 
     /// <summary>The quotient rule: (a + b ε)/(c + d ε) = a/c + (b − (a/c) d)/c ε.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator /(Dual<T> left, Dual<T> right)
     {
         T quotient = left.Value / right.Value;
@@ -85,6 +91,7 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     }
 
     /// <summary>f(a + b ε) = f(a) + f′(a) b ε, with f′ from the rule.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> Lift<TRule>(Dual<T> x, TRule rule) where TRule : struct, IUnaryRule
     {
         T fx = rule.F(x.Value);
@@ -92,6 +99,7 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     }
 
     /// <summary>f(a + b ε, c + d ε) = f(a, c) + (∂₁f b + ∂₂f d) ε; a zero tangent skips its partial.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> Lift<TRule>(Dual<T> x, Dual<T> y, TRule rule) where TRule : struct, IBinaryRule
     {
         long tag = Perturbation.Combine(x._tag, y._tag);

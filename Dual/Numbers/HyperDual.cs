@@ -88,26 +88,56 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
         new(-value.Value, -value.E1, -value.E2, -value.E1E2, value._tag);
 
     /// <summary>The product rule applied twice: (a, b, c, d)(a′, b′, c′, d′) = (aa′, ab′ + ba′, ac′ + ca′, ad′ + cb′ + bc′ + da′).</summary>
+    /// <remarks>
+    /// The parts are computed as plain products under one NaN test; only a NaN part (rare) recomputes them with
+    /// <see cref="ChainRule"/>'s zero-wins products. That gives the same parts as testing each term, in a quarter of the
+    /// inlined code: a function's operations share one JIT inlining budget, and a 40-byte number an operation is not
+    /// inlined into costs more than its arithmetic.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HyperDual<T> operator *(HyperDual<T> left, HyperDual<T> right) =>
+    public static HyperDual<T> operator *(HyperDual<T> left, HyperDual<T> right)
+    {
+        T e1 = left.Value * right.E1 + left.E1 * right.Value;
+        T e2 = left.Value * right.E2 + left.E2 * right.Value;
+        T e1e2 = (left.Value * right.E1E2 + left.E2 * right.E1) + (left.E1 * right.E2 + left.E1E2 * right.Value);
+        long tag = Perturbation.Combine(left._tag, right._tag);
+        return T.IsNaN(e1 + e2 + e1e2)
+            ? ProductZeroWins(left, right, tag)
+            : new(left.Value * right.Value, e1, e2, e1e2, tag);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HyperDual<T> ProductZeroWins(HyperDual<T> left, HyperDual<T> right, long tag) =>
         new(left.Value * right.Value,
             ChainRule.Sum(left.Value, right.E1, left.E1, right.Value),
             ChainRule.Sum(left.Value, right.E2, left.E2, right.Value),
             ChainRule.Sum(left.Value, right.E1E2, left.E2, right.E1) + ChainRule.Sum(left.E1, right.E2, left.E1E2, right.Value),
-            Perturbation.Combine(left._tag, right._tag));
+            tag);
 
     /// <summary>
     /// The quotient rule applied twice, as on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>: with q = a/a′ + q₂ ε₂ the quotient of the
     /// ε₂-duals, the ε₁ part is (b + d ε₂ − q (b′ + d′ ε₂)) / (a′ + c′ ε₂).
     /// </summary>
+    /// <remarks>Plain products under one NaN test, as for the product.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator /(HyperDual<T> left, HyperDual<T> right)
+    {
+        T q = left.Value / right.Value;
+        T q2 = (left.E2 - q * right.E2) / right.Value;
+        T e1 = (left.E1 - q * right.E1) / right.Value;
+        T e1e2 = (left.E1E2 - (q * right.E1E2 + q2 * right.E1) - e1 * right.E2) / right.Value;
+        long tag = Perturbation.Combine(left._tag, right._tag);
+        return T.IsNaN(q2 + e1 + e1e2) ? QuotientZeroWins(left, right, tag) : new(q, e1, q2, e1e2, tag);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HyperDual<T> QuotientZeroWins(HyperDual<T> left, HyperDual<T> right, long tag)
     {
         T q = left.Value / right.Value;
         T q2 = (left.E2 - ChainRule.Times(q, right.E2)) / right.Value;
         T e1 = (left.E1 - ChainRule.Times(q, right.E1)) / right.Value;
         T e1e2 = (left.E1E2 - ChainRule.Sum(q, right.E1E2, q2, right.E1) - ChainRule.Times(e1, right.E2)) / right.Value;
-        return new(q, e1, q2, e1e2, Perturbation.Combine(left._tag, right._tag));
+        return new(q, e1, q2, e1e2, tag);
     }
 
     /// <summary>
@@ -156,7 +186,11 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     }
 
     // No derivative part: the partials need not be evaluated (a zero part wins over an infinite partial anyway).
-    private bool IsConstantPart => T.IsZero(E1) && T.IsZero(E2) && T.IsZero(E1E2);
+    private bool IsConstantPart
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => T.IsZero(E1) && T.IsZero(E2) && T.IsZero(E1E2);
+    }
 
     /// <inheritdoc cref="IAutodiffNumber{TSelf, T}"/>
     public static bool IsZero(HyperDual<T> value) => T.IsZero(value.Value) && value.IsConstantPart;

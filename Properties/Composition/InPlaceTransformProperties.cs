@@ -29,4 +29,32 @@ public sealed class InPlaceTransformProperties
         Assert.Equal(expected, new InPlaceRing().Jacfwd(parallel: false).F<double>(x));
         Assert.Equal(new Ring().Jacrev(parallel: false).F<double>(x), new InPlaceRing().Jacrev(parallel: true).F<double>(x));
     }
+
+    /// <summary>Written into the caller's buffer (serial and over the cores), the Jacobians are the returned ones bit for bit.</summary>
+    [Fact]
+    public void Jacobians_into_a_buffer_equal_the_returned_ones()
+    {
+        foreach (int n in new[] { 3, 40 })
+        {
+            double[] x = [.. Enumerable.Range(0, n).Select(k => 0.1 * k - 1.5)];
+            foreach (bool parallel in new[] { false, true })
+            {
+                // A stale buffer: every entry must be overwritten.
+                double[] forward = [.. Enumerable.Repeat(double.NaN, n * n)], reverse = [.. forward];
+                new InPlaceRing().Jacfwd(parallel).F<double>(x, forward);
+                new InPlaceRing().Jacrev(parallel).F<double>(x, reverse);
+                Assert.Equal(new Ring().Jacfwd(parallel: false).F<double>(x), forward);
+                Assert.Equal(new Ring().Jacrev(parallel: false).F<double>(x), reverse);
+            }
+        }
+    }
+
+    /// <summary>A buffer of the wrong length is refused, by name, before any work.</summary>
+    [Fact]
+    public void A_buffer_of_the_wrong_length_is_refused()
+    {
+        double[] x = [0.5, 1.5, 2.5];
+        Assert.Equal("jacobian", Assert.Throws<ArgumentException>(() => new InPlaceRing().Jacfwd().F<double>(x, new double[8])).ParamName);
+        Assert.Equal("jacobian", Assert.Throws<ArgumentException>(() => new InPlaceRing().Jacrev().F<double>(x, new double[10])).ParamName);
+    }
 }

@@ -60,43 +60,79 @@ public sealed class Adam : IOptimizer
     /// parameters (named <c>state</c>), or the gradient does not have the parameters' count and shapes.</exception>
     public AdamState<T> Step<T>(AdamState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
-        OptimizerArguments.CheckStep(state, gradient);
-        OptimizerArguments.CheckMemory(state.FirstMoment, state.Parameters, nameof(state.FirstMoment));
-        OptimizerArguments.CheckMemory(state.SecondMoment, state.Parameters, nameof(state.SecondMoment));
-        int t = state.Steps + 1;
-        T beta1 = T.CreateChecked(Beta1), beta2 = T.CreateChecked(Beta2), epsilon = T.CreateChecked(Epsilon);
-        T correction2 = T.CreateChecked(1 - Math.Pow(Beta2, t));
-        T step = -T.CreateChecked(LearningRate / (1 - Math.Pow(Beta1, t)));
+        Check(state, gradient);
         var parameters = new Tensor<T>[gradient.Length];
         var first = new Tensor<T>[gradient.Length];
         var second = new Tensor<T>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)
         {
-            ReadOnlySpan<T> theta = DenseEntries.Of(state.Parameters[i]), g = DenseEntries.Of(gradient[i]);
-            var m = new T[g.Length];
-            var v = new T[g.Length];
-            var next = new T[g.Length];
-            TensorPrimitives.Multiply(DenseEntries.Of(state.FirstMoment[i]), beta1, m);
-            TensorPrimitives.MultiplyAdd(g, T.One - beta1, m, m);                  // m_t = β₁ m + (1 − β₁) g
-            TensorPrimitives.Multiply(g, g, next);
-            TensorPrimitives.Multiply(next, T.One - beta2, next);
-            TensorPrimitives.MultiplyAdd(DenseEntries.Of(state.SecondMoment[i]), beta2, next, v);   // v_t = β₂ v + (1 − β₂) g²
-            TensorPrimitives.Divide(v, correction2, next);
-            TensorPrimitives.Sqrt<T>(next, next);
-            TensorPrimitives.Add(next, epsilon, next);                             // √v̂_t + ε
-            TensorPrimitives.Divide(m, next, next);
-            TensorPrimitives.MultiplyAdd(next, step, theta, next);                 // θ − η m̂ ⊘ (√v̂ + ε)
-            parameters[i] = OptimizerArguments.Like(gradient[i], next);
+            int length = DenseEntries.Of(gradient[i]).Length;
+            T[] theta = new T[length], m = new T[length], v = new T[length];
+            Update(state, gradient, i, theta, m, v, new T[length]);
+            parameters[i] = OptimizerArguments.Like(gradient[i], theta);
             first[i] = OptimizerArguments.Like(gradient[i], m);
             second[i] = OptimizerArguments.Like(gradient[i], v);
         }
-        return new(parameters, first, second, t);
+        return new(parameters, first, second, state.Steps + 1);
+    }
+
+    /// <summary>
+    /// The same step written over the state's own tensors: θ, m and v are updated where they are, so a training loop
+    /// allocates no new state per step. The state passed in is consumed — its tensors now hold step t + 1 — and the
+    /// returned state (t + 1 steps) shares them; use <see cref="Step{T}"/> to keep the old state.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Step{T}"/>, or a tensor of the state is not dense
+    /// (a strided view cannot be written as one span).</exception>
+    public AdamState<T> StepInPlace<T>(AdamState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
+    {
+        Check(state, gradient);
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            Span<T> theta = DenseEntries.Writable(state.Parameters[i], nameof(state));
+            T[] scratch = System.Buffers.ArrayPool<T>.Shared.Rent(theta.Length);
+            Update(state, gradient, i, theta, DenseEntries.Writable(state.FirstMoment[i], nameof(state)),
+                DenseEntries.Writable(state.SecondMoment[i], nameof(state)), scratch.AsSpan(0, theta.Length));
+            System.Buffers.ArrayPool<T>.Shared.Return(scratch);
+        }
+        return state with { Steps = state.Steps + 1 };
+    }
+
+    private static void Check<T>(AdamState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
+    {
+        OptimizerArguments.CheckStep(state, gradient);
+        OptimizerArguments.CheckMemory(state.FirstMoment, state.Parameters, nameof(state.FirstMoment));
+        OptimizerArguments.CheckMemory(state.SecondMoment, state.Parameters, nameof(state.SecondMoment));
+    }
+
+    // Parameter i's step from the state into theta, m and v, which may be the state's own memory: every operation is
+    // entrywise, so writing over an input entry by entry is safe. next is scratch of the same length.
+    private void Update<T>(AdamState<T> state, Tensor<T>[] gradient, int i, Span<T> theta, Span<T> m, Span<T> v, Span<T> next)
+        where T : IFloatingPointIeee754<T>
+    {
+        int t = state.Steps + 1;
+        T beta1 = T.CreateChecked(Beta1), beta2 = T.CreateChecked(Beta2), epsilon = T.CreateChecked(Epsilon);
+        T correction2 = T.CreateChecked(1 - Math.Pow(Beta2, t));
+        T step = -T.CreateChecked(LearningRate / (1 - Math.Pow(Beta1, t)));
+        ReadOnlySpan<T> g = DenseEntries.Of(gradient[i]);
+        TensorPrimitives.Multiply(DenseEntries.Of(state.FirstMoment[i]), beta1, m);
+        TensorPrimitives.MultiplyAdd(g, T.One - beta1, m, m);                  // m_t = β₁ m + (1 − β₁) g
+        TensorPrimitives.Multiply(g, g, next);
+        TensorPrimitives.Multiply(next, T.One - beta2, next);
+        TensorPrimitives.MultiplyAdd(DenseEntries.Of(state.SecondMoment[i]), beta2, next, v);   // v_t = β₂ v + (1 − β₂) g²
+        TensorPrimitives.Divide(v, correction2, next);
+        TensorPrimitives.Sqrt<T>(next, next);
+        TensorPrimitives.Add(next, epsilon, next);                             // √v̂_t + ε
+        TensorPrimitives.Divide(m, next, next);
+        TensorPrimitives.MultiplyAdd(next, step, DenseEntries.Of(state.Parameters[i]), theta);   // θ − η m̂ ⊘ (√v̂ + ε)
     }
 
     IOptimizerState<T> IOptimizer.Start<T>(params Tensor<T>[] parameters) => Start(parameters);
 
     IOptimizerState<T> IOptimizer.Step<T>(IOptimizerState<T> state, Tensor<T>[] gradient) =>
         Step(OptimizerArguments.StateOf<AdamState<T>, T>(state, this), gradient);
+
+    IOptimizerState<T> IOptimizer.StepInPlace<T>(IOptimizerState<T> state, Tensor<T>[] gradient) =>
+        StepInPlace(OptimizerArguments.StateOf<AdamState<T>, T>(state, this), gradient);
 
     /// <summary>"Adam (η = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 1E-08)".</summary>
     public override string ToString() =>

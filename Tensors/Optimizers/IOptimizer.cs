@@ -35,4 +35,12 @@ public interface IOptimizer
     /// tensor or memory that does not fit its parameters (named <c>state</c>), or the gradient does not have the
     /// parameters' count and shapes.</exception>
     IOptimizerState<T> Step<T>(IOptimizerState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>;
+
+    /// <summary>
+    /// The same step written over the state's own tensors where the optimiser can (no new state per step); the state
+    /// passed in is then consumed. An optimiser that cannot step in place returns <see cref="Step{T}"/>'s new state.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Step{T}"/>.</exception>
+    IOptimizerState<T> StepInPlace<T>(IOptimizerState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T> =>
+        Step(state, gradient);
 }

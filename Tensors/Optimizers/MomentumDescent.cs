@@ -48,29 +48,58 @@ public sealed class MomentumDescent : IOptimizer
     /// parameters (named <c>state</c>), or the gradient does not have the parameters' count and shapes.</exception>
     public MomentumState<T> Step<T>(MomentumState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
-        OptimizerArguments.CheckStep(state, gradient);
-        OptimizerArguments.CheckMemory(state.Velocity, state.Parameters, nameof(state.Velocity));
-        T mu = T.CreateChecked(Momentum), minusEta = -T.CreateChecked(LearningRate);
+        Check(state, gradient);
         var parameters = new Tensor<T>[gradient.Length];
         var velocity = new Tensor<T>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)
         {
-            ReadOnlySpan<T> theta = DenseEntries.Of(state.Parameters[i]), g = DenseEntries.Of(gradient[i]);
-            var v = new T[theta.Length];
-            var next = new T[theta.Length];
-            TensorPrimitives.Multiply(DenseEntries.Of(state.Velocity[i]), mu, v);   // μ v_t
-            TensorPrimitives.MultiplyAdd(g, minusEta, v, v);                         // − η g
-            TensorPrimitives.Add(theta, v, next);                                    // θ_t + v_{t+1}
+            int length = DenseEntries.Of(gradient[i]).Length;
+            T[] theta = new T[length], v = new T[length];
+            Update(state, gradient, i, theta, v);
             velocity[i] = OptimizerArguments.Like(gradient[i], v);
-            parameters[i] = OptimizerArguments.Like(gradient[i], next);
+            parameters[i] = OptimizerArguments.Like(gradient[i], theta);
         }
         return new(parameters, velocity, state.Steps + 1);
+    }
+
+    /// <summary>
+    /// The same step written over the state's own tensors (θ and v updated where they are), so a training loop
+    /// allocates no new state per step. The state passed in is consumed — its tensors now hold step t + 1 — and the
+    /// returned state shares them; use <see cref="Step{T}"/> to keep the old state.
+    /// </summary>
+    /// <exception cref="ArgumentException">As for <see cref="Step{T}"/>, or a tensor of the state is not dense.</exception>
+    public MomentumState<T> StepInPlace<T>(MomentumState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
+    {
+        Check(state, gradient);
+        for (int i = 0; i < gradient.Length; i++)
+            Update(state, gradient, i, DenseEntries.Writable(state.Parameters[i], nameof(state)),
+                DenseEntries.Writable(state.Velocity[i], nameof(state)));
+        return state with { Steps = state.Steps + 1 };
+    }
+
+    private static void Check<T>(MomentumState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
+    {
+        OptimizerArguments.CheckStep(state, gradient);
+        OptimizerArguments.CheckMemory(state.Velocity, state.Parameters, nameof(state.Velocity));
+    }
+
+    // Parameter i's step from the state into theta and v, which may be the state's own memory (entrywise operations).
+    private void Update<T>(MomentumState<T> state, Tensor<T>[] gradient, int i, Span<T> theta, Span<T> v)
+        where T : IFloatingPointIeee754<T>
+    {
+        T mu = T.CreateChecked(Momentum), minusEta = -T.CreateChecked(LearningRate);
+        TensorPrimitives.Multiply(DenseEntries.Of(state.Velocity[i]), mu, v);   // μ v_t
+        TensorPrimitives.MultiplyAdd(DenseEntries.Of(gradient[i]), minusEta, v, v);   // − η g
+        TensorPrimitives.Add(DenseEntries.Of(state.Parameters[i]), v, theta);   // θ_t + v_{t+1}
     }
 
     IOptimizerState<T> IOptimizer.Start<T>(params Tensor<T>[] parameters) => Start(parameters);
 
     IOptimizerState<T> IOptimizer.Step<T>(IOptimizerState<T> state, Tensor<T>[] gradient) =>
         Step(OptimizerArguments.StateOf<MomentumState<T>, T>(state, this), gradient);
+
+    IOptimizerState<T> IOptimizer.StepInPlace<T>(IOptimizerState<T> state, Tensor<T>[] gradient) =>
+        StepInPlace(OptimizerArguments.StateOf<MomentumState<T>, T>(state, this), gradient);
 
     /// <summary>"momentum descent (η = 0.01, μ = 0.9)".</summary>
     public override string ToString() => FormattableString.Invariant($"momentum descent (η = {LearningRate:G4}, μ = {Momentum:G4})");
