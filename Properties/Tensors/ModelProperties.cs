@@ -44,6 +44,43 @@ public sealed class ModelProperties
                 Tolerance.AssertClose(scalar[k], tensor[k], Tolerance.Exact, $"∂L/∂θ_{k}");
         });
 
+    /// <summary>A random network with any hidden and output activation (the identity included) and a batch.</summary>
+    private static readonly Arbitrary<(NetworkCase Case, ActivationFunction Output)> AnyActivations = Arb.From(
+        from depth in Gen.Choose(1, 3)
+        from sizes in Gen.ArrayOf(Gen.Choose(1, 4), depth + 1)
+        from hidden in Gen.Elements(Enum.GetValues<ActivationFunction>())
+        from output in Gen.Elements(Enum.GetValues<ActivationFunction>())
+        from seed in Gen.Choose(0, 1000)
+        from batch in Gen.Choose(1, 5)
+        from x in MatrixCases.Entries(batch * sizes[0])
+        from y in MatrixCases.Entries(batch * sizes[^1])
+        select (new NetworkCase(sizes, hidden, seed, batch, x, y), output));
+
+    [Fact]
+    public void Plain_prediction_and_loss_equal_the_tensor_and_the_scalar_network() =>
+        Verify.ForAll(AnyActivations, p =>
+        {
+            (NetworkCase c, ActivationFunction output) = p;
+            var network = new Perceptron(c.Sizes, c.Hidden, output);
+            Tensor<double>[] theta = network.Initialize<double>(c.Seed);
+            double[] flat = network.Flatten<double>(theta);
+            TensorVar<double>[] parameters = Array.ConvertAll(theta, t => (TensorVar<double>)t);
+            Tensor<double> x = Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]);
+            Tensor<double> y = Tensor.Create((double[])c.Y.Clone(), [c.Batch, c.Sizes[^1]]);
+
+            Tensor<double> plain = network.Predict<double>(theta, x);
+            Assert.Equal([c.Batch, c.Sizes[^1]], plain.Lengths.ToArray().Select(l => (int)l));
+            TensorAssert.Close(network.ScalarForward<double, double>(flat, c.X), plain, Tolerance.Exact, $"{c}: plain F_K vs scalar");
+            TensorAssert.Close(TensorAssert.Flat(network.Forward<double>(parameters, x).ToTensor()), plain, Tolerance.Exact, $"{c}: plain F_K vs tensor");
+            Tolerance.AssertClose(network.ScalarSquaredLoss<double, double>(flat, c.X, c.Y), network.SquaredLoss<double>(theta, x, y),
+                Tolerance.Exact, $"{c}: plain L vs scalar");
+
+            // One sample as a vector gives the first row, as a vector.
+            Tensor<double> single = network.Predict<double>(theta, Tensor.Create(c.X[..c.Sizes[0]], [c.Sizes[0]]));
+            Assert.Equal([c.Sizes[^1]], single.Lengths.ToArray().Select(l => (int)l));
+            TensorAssert.Close(TensorAssert.Flat(plain)[..c.Sizes[^1]], single, Tolerance.Exact, $"{c}: one sample");
+        });
+
     [Fact]
     public void A_momentum_step_is_the_heavy_ball_update_and_leaves_its_input_state_alone()
     {
