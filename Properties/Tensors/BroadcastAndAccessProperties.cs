@@ -37,7 +37,7 @@ public sealed class BroadcastAndAccessProperties
         from n in Dimension
         from x in Matrix(m, n)
         from kind in Gen.Choose(0, 3)
-        from y in Entries(kind switch { 0 => 1, 3 => m, _ => n }, 0.5, 2)
+        from y in MatrixCases.Entries(kind switch { 0 => 1, 3 => m, _ => n }, 0.5, 2)
         select new BroadcastCase(x, kind, y));
 
     [Fact]
@@ -159,9 +159,7 @@ public sealed class BroadcastAndAccessProperties
         // 40×40 · 40×45: past the blocked kernel's threshold, which runs for double and float only.
         const int m = 40, k = 40, n = 45;
         var random = new Random(11);
-        double[] a = [.. Enumerable.Range(0, m * k).Select(_ => random.NextDouble() - 0.5)];
-        double[] aDot = [.. Enumerable.Range(0, m * k).Select(_ => random.NextDouble() - 0.5)];
-        double[] b = [.. Enumerable.Range(0, k * n).Select(_ => random.NextDouble() - 0.5)];
+        double[] a = Entries(random, m * k), aDot = Entries(random, m * k), b = Entries(random, k * n);
         double[] product = TensorAssert.Flat(((Var)Tensor.Create(a, [m, k])).MatMul(Tensor.Create(b, [k, n])).ToTensor());
         double[] tangent = TensorAssert.Flat(((Var)Tensor.Create(aDot, [m, k])).MatMul(Tensor.Create(b, [k, n])).ToTensor());
         Assert.Equal(Plain.Flat(Plain.Multiply(Reshaped(a, m, k), Reshaped(b, k, n))), product, new Tolerant(1e-13));
@@ -181,9 +179,7 @@ public sealed class BroadcastAndAccessProperties
         // The VJP Ā = C̄ Bᵀ of an 11×13 · 13×301 product multiplies along 301 > 256: two depth blocks of Bᵀ.
         const int m = 11, k = 13, n = 301;
         var random = new Random(5);
-        double[] a = [.. Enumerable.Range(0, m * k).Select(_ => random.NextDouble() - 0.5)];
-        double[] b = [.. Enumerable.Range(0, k * n).Select(_ => random.NextDouble() - 0.5)];
-        double[] bar = [.. Enumerable.Range(0, m * n).Select(_ => random.NextDouble() - 0.5)];
+        double[] a = Entries(random, m * k), b = Entries(random, k * n), bar = Entries(random, m * n);
         foreach (bool single in new[] { false, true })
         {
             double[] adjoint = single
@@ -196,14 +192,10 @@ public sealed class BroadcastAndAccessProperties
         }
     }
 
-    private static double[,] Reshaped(double[] entries, int m, int n)
-    {
-        var a = new double[m, n];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < n; j++)
-                a[i, j] = entries[i * n + j];
-        return a;
-    }
+    // count entries uniform in [−0.5, 0.5).
+    private static double[] Entries(Random random, int count) => [.. Enumerable.Range(0, count).Select(_ => random.NextDouble() - 0.5)];
+
+    private static double[,] Reshaped(double[] entries, int m, int n) => Theory.TheoryModels.Matrix(entries, m, n);
 
     // Entries equal to a relative tolerance with floor 1.
     private sealed class Tolerant(double rtol) : IEqualityComparer<double>

@@ -19,15 +19,19 @@ public sealed class ModelProperties
         public override string ToString() => $"{string.Join("-", Sizes)} {Hidden}, seed {Seed}, batch {Batch}";
     }
 
-    private static readonly Arbitrary<NetworkCase> Networks = Arb.From(
+    // Random networks (1–3 layers of width 1–4) with a hidden activation of the given ones, a seed, a batch and targets.
+    private static Gen<NetworkCase> NetworkCases(params ActivationFunction[] hidden) =>
         from depth in Gen.Choose(1, 3)
         from sizes in Gen.ArrayOf(Gen.Choose(1, 4), depth + 1)
-        from hidden in Gen.Elements(ActivationFunction.Tanh, ActivationFunction.Sigmoid, ActivationFunction.Relu)
+        from activation in Gen.Elements(hidden)
         from seed in Gen.Choose(0, 1000)
         from batch in Gen.Choose(1, 5)
         from x in MatrixCases.Entries(batch * sizes[0])
         from y in MatrixCases.Entries(batch * sizes[^1])
-        select new NetworkCase(sizes, hidden, seed, batch, x, y));
+        select new NetworkCase(sizes, activation, seed, batch, x, y);
+
+    private static readonly Arbitrary<NetworkCase> Networks =
+        Arb.From(NetworkCases(ActivationFunction.Tanh, ActivationFunction.Sigmoid, ActivationFunction.Relu));
 
     [Fact]
     public void Tensor_gradient_of_the_perceptron_equals_scalar_reverse_mode_on_its_scalar_form() =>
@@ -46,26 +50,23 @@ public sealed class ModelProperties
 
     /// <summary>A random network with any hidden and output activation (the identity included) and a batch.</summary>
     private static readonly Arbitrary<(NetworkCase Case, ActivationFunction Output)> AnyActivations = Arb.From(
-        from depth in Gen.Choose(1, 3)
-        from sizes in Gen.ArrayOf(Gen.Choose(1, 4), depth + 1)
-        from hidden in Gen.Elements(Enum.GetValues<ActivationFunction>())
-        from output in Gen.Elements(Enum.GetValues<ActivationFunction>())
-        from seed in Gen.Choose(0, 1000)
-        from batch in Gen.Choose(1, 5)
-        from x in MatrixCases.Entries(batch * sizes[0])
-        from y in MatrixCases.Entries(batch * sizes[^1])
-        select (new NetworkCase(sizes, hidden, seed, batch, x, y), output));
+        NetworkCases(Enum.GetValues<ActivationFunction>()).Zip(Gen.Elements(Enum.GetValues<ActivationFunction>())));
+
+    // The case's network, its initial θ and its batch X as an N×n₀ tensor.
+    private static (Perceptron Network, Tensor<double>[] Theta, Tensor<double> X) Network(NetworkCase c, ActivationFunction output)
+    {
+        var network = new Perceptron(c.Sizes, c.Hidden, output);
+        return (network, network.Initialize<double>(c.Seed), Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]));
+    }
 
     [Fact]
     public void Plain_prediction_and_loss_equal_the_tensor_and_the_scalar_network() =>
         Verify.ForAll(AnyActivations, p =>
         {
-            (NetworkCase c, ActivationFunction output) = p;
-            var network = new Perceptron(c.Sizes, c.Hidden, output);
-            Tensor<double>[] theta = network.Initialize<double>(c.Seed);
+            NetworkCase c = p.Case;
+            (Perceptron network, Tensor<double>[] theta, Tensor<double> x) = Network(c, p.Output);
             double[] flat = network.Flatten<double>(theta);
             TensorVar<double>[] parameters = Array.ConvertAll(theta, t => (TensorVar<double>)t);
-            Tensor<double> x = Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]);
             Tensor<double> y = Tensor.Create((double[])c.Y.Clone(), [c.Batch, c.Sizes[^1]]);
 
             Tensor<double> plain = network.Predict<double>(theta, x);
@@ -89,11 +90,10 @@ public sealed class ModelProperties
         Verify.ForAll(AnyActivations, p =>
         {
             // Targets in [0, 2], not rows of probabilities: ∂L/∂F_K = softmax(F_K)·Σ_j y_j − y and ∂L/∂Y = −log softmax(F_K).
-            (NetworkCase c, ActivationFunction output) = p;
-            var network = new Perceptron(c.Sizes, c.Hidden, output);
-            Tensor<double>[] theta = network.Initialize<double>(c.Seed);
+            NetworkCase c = p.Case;
+            (Perceptron network, Tensor<double>[] theta, Tensor<double> x) = Network(c, p.Output);
             double[] y = [.. c.Y.Select(v => Math.Abs(v))];
-            Tensor<double> x = Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]), targets = Tensor.Create(y, [c.Batch, c.Sizes[^1]]);
+            Tensor<double> targets = Tensor.Create(y, [c.Batch, c.Sizes[^1]]);
             Tensor<double>[] gradient = Autodiff.Tensors.Grad(v => network.CrossEntropyLoss(v[..^1], x, v[^1]), [.. theta, targets]);
             double[] scalar = Autodiff.Reverse.Grad<double>(q => network.ScalarCrossEntropyLoss(q, c.X, y), network.Flatten<double>(theta));
             TensorAssert.Close(scalar, network.Flatten<double>(gradient[..^1]), Tolerance.Exact, $"{c}: ∂L/∂θ");
