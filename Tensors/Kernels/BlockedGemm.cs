@@ -59,7 +59,6 @@ internal static class BlockedGemm
         int m, int k, int n, int _) where TV : unmanaged, IFloatingPointIeee754<TV>
     {
         int width = 2 * Vector256<TV>.Count;
-        // Stryker disable once Arithmetic : a panel more than needed adds only zero rows (Add clips rows beyond m).
         int rowPanels = (m + Rows - 1) / Rows, columnPanels = (n + width - 1) / width;
         // Stryker disable once Linq : a larger buffer than needed holds the same panels.
         int depth = Math.Min(k, DepthBlock);
@@ -67,7 +66,6 @@ internal static class BlockedGemm
         TV[] packedB = ArrayPool<TV>.Shared.Rent(columnPanels * width * depth);
         try
         {
-            // Stryker disable once Equality : a last block of depth 0 (p0 = k) adds nothing.
             for (int p0 = 0; p0 < k; p0 += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, k - p0);
@@ -75,10 +73,8 @@ internal static class BlockedGemm
                 PackB(b, transposeB, k, n, p0, kc, width, packedB);
                 for (int jp = 0; jp < columnPanels; jp++)
                 {
-                    // Stryker disable once Arithmetic : the tile reads its panels by reference from their start, not by the span's length.
                     ReadOnlySpan<TV> panelB = packedB.AsSpan(jp * width * kc, width * kc);
                     for (int ip = 0; ip < rowPanels; ip++)
-                        // Stryker disable once Arithmetic : as above, the length of the panel's span is not read.
                         Tile(packedA.AsSpan(ip * Rows * kc, Rows * kc), panelB, kc, c, n, ip * Rows, jp * width, m);
                 }
             }
@@ -175,7 +171,6 @@ internal static class BlockedGemm
             return;
         int w = Vector256<TV>.Count;
         Span<TV> row = c.Slice(i * n + j0, Math.Min(2 * w, n - j0));
-        // Stryker disable once Arithmetic : the clipped path below adds a full row as well, only more slowly.
         if (row.Length == 2 * w)
         {
             (Vector256.Create<TV>(row[..w]) + left).CopyTo(row[..w]);
