@@ -80,6 +80,8 @@ public sealed class TensorMessageTests
         Refused("scalars", () => Var.FromTracked([new Tracked<double>(), new Tracked<double>()], Shape.Vector(3)),
             "2 scalars cannot fill a 3-vector tensor of 3 entries");
         Refused<InvalidOperationException>(null, () => Differentiate.Jvp(v => v.ToTracked(0), Pair, Pair), "forward-mode tangent");
+        Refused<ArgumentOutOfRangeException>("axis", () => m.Sum(2), "Sum: a tensor of shape 2×3 has axes 0 … 1.");
+        Refused<ArgumentOutOfRangeException>("axis", () => ((Var)Pair).Max(1), "Max: a tensor of shape 2-vector has axes 0 … 0.");
         Refused("shape", () => m.Reshape(Shape.Vector(5)), "2×3 (6 entries)", "cannot become 5-vector (5 entries)");
         Refused("value", () => Var.Constant(Tensor<double>.Empty), $"value has rank {Tensor<double>.Empty.Rank} and 0 entries");
     }
