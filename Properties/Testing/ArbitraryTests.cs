@@ -41,6 +41,9 @@ public sealed class ArbitraryTests
             Assert.InRange(c.X, log.Domain.Min, log.Domain.Max);
             Assert.All(Cases.Of(log).Shrinker(c), s => Assert.InRange(s.X, log.Domain.Min, log.Domain.Max));
         });
+        double[] xs = [.. Sample(Cases.Of(log).Generator, 500).Select(c => c.X)];
+        double width = log.Domain.Max - log.Domain.Min;
+        Assert.True(xs.Min() < log.Domain.Min + 0.05 * width && xs.Max() > log.Domain.Max - 0.05 * width, "the points do not cover log's domain");
         double middle = (log.Domain.Min + log.Domain.Max) / 2;
         Assert.Equal(middle, Cases.Of(log).Shrinker(new UnaryCase(log, log.Domain.Max)).First().X);
         Assert.All(Sample(Cases.AnyUnary.Generator), c => Assert.InRange(c.X, c.Entry.Domain.Min, c.Entry.Domain.Max));
@@ -69,8 +72,11 @@ public sealed class ArbitraryTests
     }
 
     [Fact]
-    public void Well_conditioned_matrices_are_diagonally_dominant_by_at_least_one() =>
-        Assert.All(Sample(MatrixCases.Dimension.SelectMany(MatrixCases.WellConditioned)), a =>
+    public void Well_conditioned_matrices_are_diagonally_dominant_by_at_least_one()
+    {
+        MatrixCase[] cases = Sample(MatrixCases.Dimension.SelectMany(MatrixCases.WellConditioned));
+        Assert.Contains(cases, a => a.Entries.Min() < -0.5);
+        Assert.All(cases, a =>
         {
             int n = a.Rows;
             Assert.Equal(n, a.Columns);
@@ -81,10 +87,16 @@ public sealed class ArbitraryTests
                 Assert.InRange(a[i, i], n, n + 2);
             }
         });
+    }
 
     [Fact]
-    public void Positive_definite_matrices_are_symmetric_with_eigenvalues_at_least_one() =>
-        Assert.All(Sample(MatrixCases.Dimension.SelectMany(MatrixCases.PositiveDefinite)), a =>
+    public void Positive_definite_matrices_are_symmetric_with_eigenvalues_at_least_one()
+    {
+        MatrixCase[] cases = Sample(MatrixCases.Dimension.SelectMany(MatrixCases.PositiveDefinite));
+        // MᵀM with M's entries of both signs: off-diagonal entries of both signs, and not the identity.
+        Assert.Contains(cases, a => a.Entries.Min() < -0.1);
+        Assert.Contains(cases, a => a.Rows > 1 && a[0, 1] > 0.1);
+        Assert.All(cases, a =>
         {
             double[,] entries = a.ToArray();
             for (int i = 0; i < a.Rows; i++)
@@ -93,6 +105,7 @@ public sealed class ArbitraryTests
             double smallest = SymmetricEigen.Values(entries).Min();
             Assert.True(smallest >= 1 - 1e-12, $"{a}: λ_min = {smallest}");
         });
+    }
 
     [Fact]
     public void Separated_entries_are_at_least_0_3_apart_and_shuffled()
@@ -106,6 +119,7 @@ public sealed class ArbitraryTests
             Assert.InRange(sorted[0], -0.1, 0.1);
         });
         Assert.Contains(cases, a => !a.Entries.SequenceEqual(a.Entries.Order()));
+        Assert.Contains(cases, a => a.Entries.Min() < 0);
     }
 
     [Fact]

@@ -145,6 +145,7 @@ public sealed class ProgramKitTests
         Assert.Equal(new Expr[] { new Expr.Const(1), new Expr.Const(1.2), new Expr.Const(1.23) }, Programs.Smaller(new Expr.Const(1.2345), x));
         Assert.Empty(Programs.Smaller(new Expr.Const(3), x));
         Assert.Equal(new Expr[] { new Expr.Const(0) }, Programs.Smaller(new Expr.Const(-0.4), x));
+        Assert.Equal("0", Programs.Smaller(new Expr.Const(-0.4), x).Single().ToString());
         Expr[] binary = [.. Programs.Smaller(Call("add", X0, X1), x)];
         Assert.Equal(new[] { X0, X1, new Expr.Const(2.4), Call("add", new Expr.Const(0.4), X1), Call("add", X0, new Expr.Const(2)) }, binary);
 
@@ -155,6 +156,9 @@ public sealed class ProgramKitTests
         Assert.Contains(candidates, s => s.Inputs == 1 && s.Point.SequenceEqual([2.0]) && s.Outputs[0].Equals(new Expr.Var(0)));
         Assert.Contains(candidates, s => s.Direction.SequenceEqual([1.0, -1.0]) || s.Direction.SequenceEqual([1.0, 0.0]));
         Assert.Contains(candidates, s => s.Cotangent.SequenceEqual([0.0, 1.0]));
+        Assert.Contains(candidates, s => s.Point.SequenceEqual([0.0, 2.0]));
         Assert.All(candidates, s => Assert.True(WellPosed.Holds(s), $"{s}"));
+        // Inputs that an output reads stay, however many outputs do not read them.
+        Assert.All(Programs.Shrink(new ProgramCase([X0, X1], [0.4, 2], [1, -0.5], [0.25, 1])), s => Assert.Equal(2, s.Inputs));
     }
 }
