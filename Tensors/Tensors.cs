@@ -219,9 +219,9 @@ public static partial class Tensors
         }
         // Stryker disable once Statement : releasing only recycles memory.
         pullback.Release();
-        // Stryker disable once String,Conditional : value and x are shapes already read (never refused), each of rank ≥ 1.
-        nint[] lengths = [.. Shape.Of(value.Lengths, "value").Lengths, .. Shape.Of(x.Lengths, nameof(x)).Lengths];
-        return Tensor.Create(jacobian, lengths.Length == 0 ? [1] : lengths);
+        // Both have rank ≥ 1 (a scalar value comes back as a one-entry vector), and neither is refused: both were read.
+        nint[] lengths = [.. Shape.Of(value.Lengths, nameof(x)).Lengths, .. Shape.Of(x.Lengths, nameof(x)).Lengths];
+        return Tensor.Create(jacobian, lengths);
     }
 
     // Element i of the argument called name: its entries and shape, or an error naming the argument.

@@ -56,7 +56,11 @@ public sealed class ModelProperties
     private static (Perceptron Network, Tensor<double>[] Theta, Tensor<double> X) Network(NetworkCase c, ActivationFunction output)
     {
         var network = new Perceptron(c.Sizes, c.Hidden, output);
-        return (network, network.Initialize<double>(c.Seed), Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]));
+        // Initialize sets every bias to 0; nonzero biases (0.1, −0.2, 0.3, …) make them count.
+        Tensor<double>[] theta = network.Initialize<double>(c.Seed);
+        for (int i = 1; i < theta.Length; i += 2)
+            theta[i] = Tensor.Create([.. Enumerable.Range(1, (int)theta[i].FlattenedLength).Select(k => k % 2 == 1 ? 0.1 * k : -0.1 * k)], theta[i].Lengths);
+        return (network, theta, Tensor.Create((double[])c.X.Clone(), [c.Batch, c.Sizes[0]]));
     }
 
     [Fact]

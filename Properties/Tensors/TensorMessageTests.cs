@@ -38,6 +38,11 @@ public sealed class TensorMessageTests
         Refused<ArgumentNullException>("x", () => Differentiate.Vjp(v => v[0], Pair, null!), "x[1] is null");
         Refused("x", () => Differentiate.Vjp(v => v[0], Pair, Tensor.Create(new double[6], [1, 2, 3])), "x[1] has lengths [1, 2, 3]");
         Refused("x", () => Differentiate.Jvp<double>(v => v[0], [], []));
+        Refused("x", () => Differentiate.Vjp<double>(v => v[0]));
+        Refused<ArgumentNullException>("x", () => Differentiate.Vjp<double>(v => v[0], null!));
+        Refused<ArgumentNullException>("f", () => Differentiate.Jvp<double>(null!, [Pair], [Pair]));
+        Refused<ArgumentNullException>("x", () => Differentiate.Jvp<double>(v => v[0], null!, [Pair]));
+        Refused<ArgumentNullException>("v", () => Differentiate.Jvp<double>(v => v[0], [Pair], null!));
         Refused("v", () => Differentiate.Jvp(v => v[0], [Pair, Pair], [Pair]), "There are 2 inputs but 1 tangents");
         Refused("f", () => Differentiate.Jvp((Var _) => null!, Pair, Pair), "returned null");
         Refused("f", () => Differentiate.Vjp((Var _) => null!, Pair), "returned null");
@@ -56,6 +61,7 @@ public sealed class TensorMessageTests
         (Tensor<double> value, TensorPullback<double> pullback) = Differentiate.Vjp((Var _) => Var.Constant(TwoByThree), Pair);
         TensorAssert.Close([1.0, 2, 3, 4, 5, 6], value, 0, "the constant");
         TensorAssert.Close([0.0, 0], pullback.Invoke(Differentiate.Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } }))[0], 0, "its pullback");
+        TensorAssert.Close([0.0, 0, 0, 0, 0, 0], Differentiate.Jvp((Var _) => Var.Constant(TwoByThree), Pair, Pair).Tangent, 0, "its tangent");
     }
 
     [Fact]
@@ -134,6 +140,8 @@ public sealed class TensorMessageTests
         Refused("right", () => vector.MatMul(scalar), "MatMul: the operands are 2-vector and scalar");
         Refused(null!, () => scalar.MatMul(vector), "MatMul: the operands are scalar and 2-vector");
         Refused("right", () => vector.Outer(TwoByThree), "2×3");
+        Refused("right", () => ((Var)Tensor.Create(new double[65536], [65536])).Outer(Tensor.Create(new double[65536], [65536])),
+            "Outer: the result, 65536×65536, has 4294967296 entries");
         Refused(null!, () => ((Var)TwoByThree).Outer(vector), "2×3");
         Refused("right", () => vector.Dot(TwoByThree), "2-vector", "2×3");
         Refused(null!, () => ((Var)TwoByThree).Trace(), "Trace: the matrix is 2×3; it must be square");
@@ -188,6 +196,8 @@ public sealed class TensorMessageTests
         Refused("targets", () => Network.SquaredLoss<double>(parameters, Differentiate.Matrix(new double[2, 2]), Pair), "targets is 2-vector but the 2-3-1 (tanh, identity) network's output F_K is 2×1");
         Refused("targets", () => Network.CrossEntropyLoss<double>(parameters, Differentiate.Matrix(new double[2, 2]), Pair), "F_K is 2×1");
         Refused("targets", () => Network.ScalarSquaredLoss<double, double>(flat, [1.0, 2.0, 3.0, 4.0], [1.0]), "targets has 1 entries but F_K has 2 (2 samples × 1 outputs)");
+        var twoOutputs = new Perceptron([1, 2], ActivationFunction.Tanh, ActivationFunction.Identity);
+        Refused("targets", () => twoOutputs.ScalarSquaredLoss<double, double>(new double[4], [1.0, 2.0, 3.0], [1.0]), "targets has 1 entries but F_K has 6 (3 samples × 2 outputs)");
         Refused("targets", () => Network.ScalarCrossEntropyLoss<double, double>(flat, [1.0, 2.0], [1.0, 0.0]), "targets has 2 entries but F_K has 1 (1 samples × 1 outputs)");
         Refused<InvalidOperationException>(null, () => default(PerceptronModel).F<double>(flat, [1.0, 2.0]), "A default PerceptronModel has no network");
     }

@@ -56,7 +56,7 @@ public sealed partial class Perceptron
         Tensor<T> prediction = Predict(parameters, inputs);
         if (!targets.Lengths.SequenceEqual(prediction.Lengths))
             throw new ArgumentException(
-                $"targets is {Shape.Of(targets.Lengths, nameof(targets))} but the {this} network's output F_K is {Shape.Of(prediction.Lengths, "F_K")}; Y needs F_K's shape.",
+                $"targets is {Shape.Of(targets.Lengths, nameof(targets))} but the {this} network's output F_K is {Shape.Of(prediction.Lengths, nameof(inputs))}; Y needs F_K's shape.",
                 nameof(targets));
         ReadOnlySpan<T> outputs = DenseEntries.Of(prediction);
         var residual = new T[outputs.Length];
