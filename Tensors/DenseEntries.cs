@@ -8,6 +8,7 @@ internal static class DenseEntries
     /// <summary>The tensor's own memory when it is dense (no copy), else its entries flattened into a new array.</summary>
     public static ReadOnlySpan<T> Of<T>(Tensor<T> tensor)
     {
+        // Stryker disable once Checked : every tensor read here was checked to hold at most Array.MaxLength entries.
         int length = checked((int)tensor.FlattenedLength);
         if (tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out ReadOnlySpan<T> span))
             return span;

@@ -81,6 +81,7 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>This pullback with its record cut to size: for one handed to the caller.</summary>
     internal TensorPullback<T> Trimmed()
     {
+        // Stryker disable once Statement : trimming only gives back the unused part of the record.
         _pullback.Trimmed();
         return this;
     }

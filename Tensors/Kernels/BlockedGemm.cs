@@ -60,6 +60,7 @@ internal static class BlockedGemm
     {
         int width = 2 * Vector256<TV>.Count;
         int rowPanels = (m + Rows - 1) / Rows, columnPanels = (n + width - 1) / width;
+        // Stryker disable once Linq : a larger buffer than needed holds the same panels.
         int depth = Math.Min(k, DepthBlock);
         TV[] packedA = ArrayPool<TV>.Shared.Rent(rowPanels * Rows * depth);
         TV[] packedB = ArrayPool<TV>.Shared.Rent(columnPanels * width * depth);
@@ -70,11 +71,12 @@ internal static class BlockedGemm
                 int kc = Math.Min(DepthBlock, k - p0);
                 PackA(a, transposeA, m, k, p0, kc, packedA);
                 PackB(b, transposeB, k, n, p0, kc, width, packedB);
+                int panelA = Rows * kc, panelB = width * kc;   // entries of one packed panel of A, of B
                 for (int jp = 0; jp < columnPanels; jp++)
                 {
-                    ReadOnlySpan<TV> panelB = packedB.AsSpan(jp * width * kc, width * kc);
+                    ReadOnlySpan<TV> columns = packedB.AsSpan(jp * panelB, panelB);
                     for (int ip = 0; ip < rowPanels; ip++)
-                        Tile(packedA.AsSpan(ip * Rows * kc, Rows * kc), panelB, kc, c, n, ip * Rows, jp * width, m);
+                        Tile(packedA.AsSpan(ip * panelA, panelA), columns, kc, c, n, ip * Rows, jp * width, m);
                 }
             }
         }
@@ -124,6 +126,7 @@ internal static class BlockedGemm
                 else
                     for (int col = 0; col < valid; col++)
                         step[col] = b[(j0 + col) * k + p0 + p];
+                // Stryker disable once Statement : columns beyond n are computed but never added to C (Add clips them).
                 step[valid..].Clear();
             }
         }
@@ -167,9 +170,9 @@ internal static class BlockedGemm
     {
         if (i >= m)
             return;
-        int w = Vector256<TV>.Count;
-        Span<TV> row = c.Slice(i * n + j0, Math.Min(2 * w, n - j0));
-        if (row.Length == 2 * w)
+        int w = Vector256<TV>.Count, full = 2 * w;
+        Span<TV> row = c.Slice(i * n + j0, Math.Min(full, n - j0));
+        if (row.Length == full)
         {
             (Vector256.Create<TV>(row[..w]) + left).CopyTo(row[..w]);
             (Vector256.Create<TV>(row[w..]) + right).CopyTo(row[w..]);

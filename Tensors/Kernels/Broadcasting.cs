@@ -53,6 +53,7 @@ internal static class Broadcasting
     }
 
     // The entry of a from-shaped tensor that lands at (i, j) of the broadcast shape.
+    // Stryker disable once Arithmetic : a stretched tensor of several rows is a column (one column), where i·1 = i/1.
     private static int Index(Shape from, int i, int j) =>
         (from.Rows == 1 ? 0 : i) * from.Columns + (from.Columns == 1 ? 0 : j);
 }

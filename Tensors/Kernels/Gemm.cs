@@ -14,6 +14,8 @@ internal static class Gemm
     // Below this many multiply-adds, or with C narrower than a micro-tile, packing costs more than it saves.
     private const long BlockedWork = 1 << 15;
 
+    // Stryker disable once Logical,Equality,Arithmetic : which kernel runs is a speed choice; both compute the product
+    // (BlockedProductProperties holds the blocked kernel to the plain loop).
     private static bool Blocked<T>(int rows, int inner, int columns) =>
         BlockedGemm.Supports<T>() && rows >= BlockedGemm.Rows && columns >= 8 && inner >= 8
         && (long)rows * inner * columns >= BlockedWork;

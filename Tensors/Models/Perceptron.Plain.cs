@@ -33,6 +33,7 @@ public sealed partial class Perceptron
         {
             int n = Sizes[k], m = Sizes[k + 1];
             z = new T[samples * m];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             z.AsSpan().Fill(T.Zero);
             Gemm.MultiplyTransposed(f, DenseEntries.Of(parameters[2 * k]), z, samples, n, m);
             ReadOnlySpan<T> b = DenseEntries.Of(parameters[2 * k + 1]);
@@ -55,7 +56,7 @@ public sealed partial class Perceptron
         Tensor<T> prediction = Predict(parameters, inputs);
         if (!targets.Lengths.SequenceEqual(prediction.Lengths))
             throw new ArgumentException(
-                $"targets is {Shape.Of(targets.Lengths, nameof(targets))} but the {this} network's output F_K is {Shape.Of(prediction.Lengths, "F_K")}; Y needs F_K's shape.",
+                $"targets is {Shape.Of(targets.Lengths, nameof(targets))} but the {this} network's output F_K is {Shape.Of(prediction.Lengths, nameof(inputs))}; Y needs F_K's shape.",
                 nameof(targets));
         ReadOnlySpan<T> outputs = DenseEntries.Of(prediction);
         var residual = new T[outputs.Length];

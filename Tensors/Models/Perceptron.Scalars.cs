@@ -100,6 +100,7 @@ public sealed partial class Perceptron
             ReadOnlySpan<T> z = logits.AsSpan(row, OutputSize);
             T max = z[0];
             foreach (T zj in z)
+                // Stryker disable once Equality : replacing the maximum by an equal entry keeps it.
                 if (zj > max)
                     max = zj;
             T sum = T.Zero;

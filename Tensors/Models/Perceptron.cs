@@ -106,6 +106,7 @@ public sealed partial class Perceptron
             for (int j = 0; j < weights.Length; j++)
                 weights[j] = T.CreateChecked(r * (2 * random.NextDouble() - 1));
             var biases = new T[Sizes[k + 1]];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             biases.AsSpan().Fill(T.Zero);
             parameters[2 * k] = Tensor.Create(weights, [Sizes[k + 1], Sizes[k]]);
             parameters[2 * k + 1] = Tensor.Create(biases, [Sizes[k + 1]]);
@@ -191,6 +192,7 @@ public sealed partial class Perceptron
     // Throws unless a batch of N samples fits in arrays at every layer (N·max_k n_k entries), before any work.
     private void CheckBatch(int samples, string name)
     {
+        // Stryker disable once Equality : the boundary, a batch of exactly Array.MaxLength entries in a layer, needs 16 GiB to run.
         if ((long)samples * Widest > Array.MaxLength)
             throw new ArgumentException(
                 $"{name} holds {samples} samples; at {Widest} units in the widest layer that is {(long)samples * Widest} entries, more than an array holds ({Array.MaxLength}).",

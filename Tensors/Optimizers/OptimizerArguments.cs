@@ -32,6 +32,7 @@ internal static class OptimizerArguments
         {
             Tensor<T> p = parameters[i] ?? throw new ArgumentNullException(name, $"{name}[{i}] is null.");
             // A zero-stride view may report more entries than any array holds; a rank-0 tensor holds none.
+            // Stryker disable once Equality : the boundary, a parameter of exactly Array.MaxLength entries, needs 16 GiB to copy.
             if (p.FlattenedLength == 0 || p.FlattenedLength > Array.MaxLength)
                 throw new ArgumentException(
                     $"{name}[{i}] has lengths [{Lengths(p)}], {p.FlattenedLength} entries; a parameter tensor has 1 to {Array.MaxLength}.", name);
@@ -42,6 +43,7 @@ internal static class OptimizerArguments
 
     /// <summary>Zero tensors shaped as the parameters (the initial momentum or moments).</summary>
     public static Tensor<T>[] Zeros<T>(Tensor<T>[] parameters) where T : IFloatingPointIeee754<T> =>
+        // Stryker disable once Checked : the parameters were checked by Copy to hold at most Array.MaxLength entries.
         Array.ConvertAll(parameters, p => Like(p, RowMajor.Filled(checked((int)p.FlattenedLength), T.Zero)));
 
     /// <summary>Checks the state and that the gradient has one tensor per parameter, of the parameter's shape.</summary>

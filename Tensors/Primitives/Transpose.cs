@@ -10,27 +10,28 @@ internal sealed class Transpose<T> : TensorPrimitive<T> where T : IFloatingPoint
     /// <summary>The transpose of a matrix; a vector or a scalar is its own transpose (vectors have no orientation).</summary>
     public static TensorVar<T> Apply(TensorVar<T> a)
     {
+        // Stryker disable once Statement : a is the receiver of a TensorVar method, never null; the check guards internal callers.
         ArgumentNullException.ThrowIfNull(a);
         if (a.Shape.Rank < 2)
             return a;
         int m = a.Shape.Rows, n = a.Shape.Columns;
-        var y = new T[m * n];
-        Transposed(a.Values, m, n, y, accumulate: false);
+        var y = RowMajor.Filled(m * n, T.Zero);
+        AddTransposed(a.Values, m, n, y);
         return new Transpose<T>(a).Result(y, Shape.Matrix(n, m));
     }
 
     protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>
-        Transposed(tangent, Inputs[0].Shape.Rows, Inputs[0].Shape.Columns, outputTangent, accumulate: true);
+        AddTransposed(tangent, Inputs[0].Shape.Rows, Inputs[0].Shape.Columns, outputTangent);
 
     // Ȳ is n×m; its transpose is m×n.
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
-        Transposed(cotangent, Inputs[0].Shape.Columns, Inputs[0].Shape.Rows, inputAdjoint, accumulate: true);
+        AddTransposed(cotangent, Inputs[0].Shape.Columns, Inputs[0].Shape.Rows, inputAdjoint);
 
-    // target (n×m) = or += source (m×n) transposed.
-    private static void Transposed(ReadOnlySpan<T> source, int m, int n, Span<T> target, bool accumulate)
+    // target (n×m) += source (m×n) transposed; the value and the tangent start from zeros, the adjoint accumulates.
+    private static void AddTransposed(ReadOnlySpan<T> source, int m, int n, Span<T> target)
     {
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
-                target[j * m + i] = accumulate ? target[j * m + i] + source[i * n + j] : source[i * n + j];
+                target[j * m + i] += source[i * n + j];
     }
 }

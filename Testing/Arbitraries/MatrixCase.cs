@@ -25,5 +25,8 @@ public sealed record MatrixCase(int Rows, int Columns, double[] Entries)
     public double this[int i, int j] => Entries[i * Columns + j];
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Rows}×{Columns} [{string.Join("; ", Enumerable.Range(0, Rows).Select(i => string.Join(", ", Entries.Skip(i * Columns).Take(Columns).Select(e => e.ToString("R")))))}]";
+    public override string ToString() => $"{Rows}×{Columns} [{string.Join("; ", Enumerable.Range(0, Rows).Select(i => string.Join(", ", Entries.Skip(i * Columns).Take(Columns).Select(e => e.ToString(Exact)))))}]";
+
+    // The round-trip format: the shortest digits that read back as the same double.
+    private const string Exact = "R";
 }

@@ -39,8 +39,8 @@ public static class HessianCheck
     // hᵢⱼ against hⱼᵢ for i < j.
     internal static void Symmetry(Comparisons comparisons, double[,] h)
     {
-        for (int i = 0; i < h.GetLength(0); i++)
-            for (int j = i + 1; j < h.GetLength(1); j++)
+        for (int j = 1; j < h.GetLength(1); j++)
+            for (int i = 0; i < j; i++)
                 comparisons.Add("symmetry hᵢⱼ vs hⱼᵢ", $"[{i}, {j}]", h[i, j], h[j, i]);
     }
 }

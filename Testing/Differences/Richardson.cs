@@ -38,6 +38,7 @@ public static class Richardson
             {
                 double current = (16 * d[k + 1][i] - d[k][i]) / 15;
                 double change = Math.Abs(current - previous);
+                // Stryker disable once Logical : where an R is not finite the change is NaN or ∞, never below the error.
                 if (double.IsFinite(current) && double.IsFinite(previous) && change < error[i])
                     (estimate[i], error[i]) = (current, change);
                 previous = current;

@@ -8,18 +8,21 @@ public static class Printer
 {
     private const int Additive = 1, Multiplicative = 2, Atom = 3;
 
+    // The round-trip format: the shortest digits that read back as the same double.
+    private const string Exact = "R";
+
     /// <summary>The program in infix notation.</summary>
     public static string Print(Expr e) => Printed(e ?? throw new ArgumentNullException(nameof(e))).Text;
 
     /// <summary>A number as C# reads it back exactly ("R"), negative ones in parentheses.</summary>
     public static string Number(double value) =>
         value < 0 || double.IsNegative(value)
-            ? $"({value.ToString("R", CultureInfo.InvariantCulture)})"
-            : value.ToString("R", CultureInfo.InvariantCulture);
+            ? $"({value.ToString(Exact, CultureInfo.InvariantCulture)})"
+            : value.ToString(Exact, CultureInfo.InvariantCulture);
 
     /// <summary>A vector as [a, b, …] of exact numbers.</summary>
     public static string Vector(IEnumerable<double> values) =>
-        values is null ? throw new ArgumentNullException(nameof(values)) : $"[{string.Join(", ", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]";
+        values is null ? throw new ArgumentNullException(nameof(values)) : $"[{string.Join(", ", values.Select(v => v.ToString(Exact, CultureInfo.InvariantCulture)))}]";
 
     /// <summary>
     /// The callable name of a table row: its name without the domain qualifier (the rows "abs of a negative" and

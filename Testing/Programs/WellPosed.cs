@@ -93,6 +93,7 @@ public static class WellPosed
         if (Profiles.TryGetValue(e, out Profile? known) && ReferenceEquals(known.X, x) && ReferenceEquals(known.V, v))
             return known;
         Profile profile = Measure(e, x, v);
+        // Stryker disable once Statement : the profiles are a cache; without it each is measured again.
         Profiles.AddOrUpdate(e, profile);
         return profile;
     }

@@ -1,0 +1,164 @@
+using Autodiff.Properties.Support;
+using Autodiff.Rules;
+using Interval = Autodiff.Rules.Interval;
+
+namespace Autodiff.Properties.Testing;
+
+/// <summary>
+/// The program kit on hand-written trees, where every answer is known: sizes, depths and pre-order nodes; reading
+/// an input that is not there; numbers printed so C# reads them back (−0 and negatives in parentheses); the
+/// in-place form accumulating; the little vector algebra; the margins, reach, size, slope and smoothness limits of
+/// <see cref="WellPosed"/> at and around their edges; and the shrinker's smaller trees and rounder constants.
+/// </summary>
+public sealed class ProgramKitTests
+{
+    private static readonly Expr X0 = new Expr.Var(0), X1 = new Expr.Var(1);
+
+    private static Expr Call(string name, Expr argument) => new Expr.Unary(Table.Unary(name), argument);
+
+    private static Expr Call(string name, Expr left, Expr right) => new Expr.Binary(Table.Binary(name), left, right);
+
+    // exp(x0 * 1.5) + log(x1): 7 nodes, 3 levels below the root.
+    private static readonly Expr Example = Call("add", Call("exp", Call("multiply", X0, new Expr.Const(1.5))), Call("log", X1));
+
+    [Fact]
+    public void A_tree_knows_its_size_depth_and_nodes_in_pre_order()
+    {
+        Assert.Equal(7, Example.Size);
+        Assert.Equal(3, Example.Depth);
+        Assert.Equal(1, X0.Size);
+        Assert.Equal(0, new Expr.Const(2).Depth);
+        Assert.Equal(new[] { "add", "exp", "multiply", "x0", "1.5", "log", "x1" }, Example.Nodes().Select(node => node switch
+        {
+            Expr.Unary u => u.Entry.Name,
+            Expr.Binary b => b.Entry.Name,
+            _ => node.ToString(),
+        }));
+        Assert.Equal(Math.Exp(0.4 * 1.5) + Math.Log(2), Example.At([0.4, 2]));
+        Assert.Equal(new[] { Math.Exp(0.4 * 1.5) + Math.Log(2), 2.0 }, Expr.Evaluate<double>([Example, X1], [0.4, 2]));
+    }
+
+    [Fact]
+    public void Reading_an_input_that_is_not_there_is_refused_naming_it()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => Example.At([0.4]));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains("reads x1 but x has length 1", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new Expr.Var(-1).At([0.4]));
+        Assert.Equal("e", Assert.Throws<ArgumentNullException>(() => Expr.Evaluate<double>((Expr)null!, [1.0])).ParamName);
+        Assert.Equal("outputs", Assert.Throws<ArgumentNullException>(() => Expr.Evaluate<double>((IReadOnlyList<Expr>)null!, [1.0])).ParamName);
+        Assert.False(WellPosed.Holds(Example, [0.4], [1.0]));
+    }
+
+    [Fact]
+    public void Numbers_print_so_that_CSharp_reads_them_back()
+    {
+        Assert.Equal("0.1", Printer.Number(0.1));
+        Assert.Equal("(-2.5)", Printer.Number(-2.5));
+        Assert.Equal("(-0)", Printer.Number(-0.0));
+        Assert.Equal("0", Printer.Number(0.0));
+        Assert.Equal("[0.1, -3, 1E-300]", Printer.Vector([0.1, -3, 1e-300]));
+        Assert.Equal("abs", Printer.FunctionName("abs of a negative"));
+        Assert.Equal("log_base_3", Printer.FunctionName("log base 3"));
+        Assert.Equal("x0 * (-1.5)", Call("multiply", X0, new Expr.Const(-1.5)).ToString());
+        Assert.Equal("e", Assert.Throws<ArgumentNullException>(() => Printer.Print(null!)).ParamName);
+    }
+
+    [Fact]
+    public void The_in_place_form_adds_the_outputs_to_what_it_is_given()
+    {
+        var c = new ProgramCase([Example, X1], [0.4, 2], [1, -1], [0.5, 1]);
+        double[] y = [10, 20];
+        c.InPlace<double>(c.Point, y);
+        Assert.Equal(new[] { 10 + Example.At(c.Point), 22.0 }, y);
+        Assert.True(c.IsVector);
+        Assert.Equal(2, c.Inputs);
+        Assert.Same(Example, c.F);
+        Assert.False(new ProgramCase([Example], [0.4, 2], [1, -1], []).IsVector);
+    }
+
+    [Fact]
+    public void Lines_dots_and_matrix_vector_products_are_the_closed_forms()
+    {
+        Assert.Equal(new[] { 1.5, -1.0 }, Vectors.Line([1, 0], [1, -2], 0.5));
+        Assert.Equal(1 * 4 - 2 * 5 + 3 * 6.0, Vectors.Dot([1, -2, 3], [4, 5, 6]));
+        Assert.Equal(new[] { 1 * 5 + 2 * 6.0, 3 * 5 + 4 * 6.0 }, Vectors.Times(new double[,] { { 1, 2 }, { 3, 4 } }, [5, 6]));
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => Vectors.Line([1.0], null!, 1)).ParamName);
+        Assert.Equal("a", Assert.Throws<ArgumentNullException>(() => Vectors.Dot(null!, [1.0])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => Vectors.Times(new double[1, 1], null!)).ParamName);
+    }
+
+    [Fact]
+    public void Arguments_keep_a_margin_from_the_domain_s_edges_and_a_reach_proportional_to_their_slopes()
+    {
+        var domain = new Interval(0, 10); // margin 0.5
+        Assert.True(WellPosed.Inside(domain, 0.5));
+        Assert.False(WellPosed.Inside(domain, Math.BitDecrement(0.5)));
+        Assert.True(WellPosed.Inside(domain, 9.5));
+        Assert.False(WellPosed.Inside(domain, Math.BitIncrement(9.5)));
+        // x0 · 8 has slope 8, so it needs 0.8 of room: at x0 = 0.09 its value 0.72 is inside but too near 0; at 0.12, 0.96 is far enough.
+        Expr steep = Call("multiply", X0, new Expr.Const(8));
+        Assert.False(WellPosed.Fits(domain, steep, [0.09], [1]));
+        Assert.True(WellPosed.Fits(domain, steep, [0.12], [1]));
+        Assert.False(WellPosed.Fits(domain, X0, [9.6], [1]));
+    }
+
+    [Fact]
+    public void A_node_is_tame_up_to_the_value_slope_and_smoothness_limits()
+    {
+        Assert.True(WellPosed.Tame(X0, [WellPosed.MaxValue], [1]));
+        Assert.False(WellPosed.Tame(X0, [Math.BitIncrement(WellPosed.MaxValue)], [1]));
+        Assert.True(WellPosed.Tame(Call("multiply", X0, new Expr.Const(9.9)), [0.5], [1]));
+        Assert.False(WellPosed.Tame(Call("multiply", X0, new Expr.Const(10.1)), [0.5], [1]));
+        // Slopes add up over the inputs: 6 + 6 > 10.
+        Assert.False(WellPosed.Tame(Call("add", Call("multiply", X0, new Expr.Const(6)), Call("multiply", X1, new Expr.Const(6))), [0.5, 0.5], [1, 1]));
+        // Gentle (slope ≤ 5) but not smooth at the scale of a step: sin(200 x0)/40 turns 0.2 rad within one.
+        Expr wiggle = Call("divide", Call("sin", Call("multiply", X0, new Expr.Const(200))), new Expr.Const(40));
+        Assert.False(WellPosed.Tame(wiggle, [0.5], [0.01]));
+        Assert.True(WellPosed.Tame(Call("divide", Call("sin", Call("multiply", X0, new Expr.Const(2))), new Expr.Const(40)), [0.5], [0.01]));
+        Assert.False(WellPosed.Tame(Call("log", X0), [-1], [1]));
+        Assert.True(WellPosed.Sound(X0, [0.5], [1]));
+        Assert.False(WellPosed.Sound(Call("log", X0), [0.12], [1]));
+        Assert.True(WellPosed.Sound(Call("log", X0), [2], [1]));
+    }
+
+    [Fact]
+    public void A_case_is_well_posed_only_if_its_vectors_fit_its_program()
+    {
+        Assert.True(WellPosed.Holds(new ProgramCase([Example], [0.4, 2], [1, -1], [])));
+        Assert.False(WellPosed.Holds(new ProgramCase([], [0.4, 2], [1, -1], [])));
+        Assert.False(WellPosed.Holds(new ProgramCase([Example], [0.4, 2], [1], [])));
+        Assert.False(WellPosed.Holds(new ProgramCase([Example, X1], [0.4, 2], [1, -1], [0.5])));
+        Assert.True(WellPosed.Holds(new ProgramCase([Example, X1], [0.4, 2], [1, -1], [0.5, 1])));
+        Assert.False(WellPosed.Holds(new ProgramCase([Example], [0.4, 0.05], [1, -1], [])));
+    }
+
+    [Fact]
+    public void The_shrinker_proposes_subtrees_constants_and_rounder_numbers()
+    {
+        double[] x = [0.4, 2];
+        Expr[] smaller = [.. Programs.Smaller(Call("log", X1), x)];
+        Assert.Equal(X1, smaller[0]);
+        Assert.Equal(new Expr.Const(Math.Round(Math.Log(2), 2)), smaller[1]);
+        Assert.Equal(Call("log", new Expr.Const(2)), smaller[2]);
+        Assert.Equal(3, smaller.Length);
+        Assert.Equal(new Expr[] { new Expr.Const(1), new Expr.Const(1.2), new Expr.Const(1.23) }, Programs.Smaller(new Expr.Const(1.2345), x));
+        Assert.Empty(Programs.Smaller(new Expr.Const(3), x));
+        Assert.Equal(new Expr[] { new Expr.Const(0) }, Programs.Smaller(new Expr.Const(-0.4), x));
+        Assert.Equal("0", Programs.Smaller(new Expr.Const(-0.4), x).Single().ToString());
+        Expr[] binary = [.. Programs.Smaller(Call("add", X0, X1), x)];
+        Assert.Equal(new[] { X0, X1, new Expr.Const(2.4), Call("add", new Expr.Const(0.4), X1), Call("add", X0, new Expr.Const(2)) }, binary);
+
+        // A case sheds an output (with its cotangent), an unread input, and digits of its vectors.
+        var c = new ProgramCase([X1, Call("log", X1)], [0.4, 2], [1, -0.5], [0.25, 1]);
+        ProgramCase[] candidates = [.. Programs.Shrink(c)];
+        Assert.Contains(candidates, s => s.Outputs.Length == 1 && s.Cotangent.SequenceEqual([1.0]) && s.Outputs[0].Equals(Call("log", X1)));
+        Assert.Contains(candidates, s => s.Inputs == 1 && s.Point.SequenceEqual([2.0]) && s.Outputs[0].Equals(new Expr.Var(0)));
+        Assert.Contains(candidates, s => s.Direction.SequenceEqual([1.0, -1.0]) || s.Direction.SequenceEqual([1.0, 0.0]));
+        Assert.Contains(candidates, s => s.Cotangent.SequenceEqual([0.0, 1.0]));
+        Assert.Contains(candidates, s => s.Point.SequenceEqual([0.0, 2.0]));
+        Assert.All(candidates, s => Assert.True(WellPosed.Holds(s), $"{s}"));
+        // Inputs that an output reads stay, however many outputs do not read them.
+        Assert.All(Programs.Shrink(new ProgramCase([X0, X1], [0.4, 2], [1, -0.5], [0.25, 1])), s => Assert.Equal(2, s.Inputs));
+    }
+}
