@@ -53,7 +53,9 @@ public sealed class CheckSubjectTests
     {
         double[] v = [1.0, -0.5], u = [0.25, -1.0, 2.0];
         Checked(Checks.ForwardEqualsReverse(new Coupled(), X), "forward = reverse at x = [0.8, -0.3]", 2, "forward ∇f vs reverse ∇f");
-        Checked(Checks.Adjoint(new Curve(), X, v, u), "adjointness at x = [0.8, -0.3], v = [1, -0.5], ū = [0.25, -1, 2]", 1, "⟨ū, J v⟩ vs ⟨Jᵀū, v⟩");
+        GradCheckReport adjoint = Checks.Adjoint(new Curve(), X, v, u);
+        Checked(adjoint, "adjointness at x = [0.8, -0.3], v = [1, -0.5], ū = [0.25, -1, 2]", 1, "⟨ū, J v⟩ vs ⟨Jᵀū, v⟩");
+        Assert.Equal("", adjoint.Worst[0].Index);
         Checked(Checks.ChainRule(new Curve(), new LogNorm(), X), "chain rule at x = [0.8, -0.3]", 2, "∇(g∘f) vs J_fᵀ ∇g(f(x))");
         Checked(Checks.HessianSymmetric(new Coupled(), [0.7, -1.2, 0.4]), "Hessian symmetry at x = [0.7, -1.2, 0.4]", 3, "symmetry hᵢⱼ vs hⱼᵢ");
         Named("x", () => Checks.Adjoint(new Curve(), [], v, u));
@@ -74,6 +76,7 @@ public sealed class CheckSubjectTests
         Named("secondOrder", () => HessianCheck.Scalar(null!, TestFunctions.Coupled, X));
         Named("gradient", () => HessianCheck.Scalar(TestFunctions.Coupled, null!, X));
         Named("x", () => HessianCheck.Scalar(TestFunctions.Coupled, TestFunctions.Coupled, []));
+        Named("x", () => HessianCheck.Scalar(TestFunctions.Coupled, TestFunctions.Coupled, [1.0, double.NaN]));
     }
 
     [Fact]
@@ -81,6 +84,7 @@ public sealed class CheckSubjectTests
     {
         GradCheckReport unary = Checks.UnaryRule(new Cube(), 0.5);
         Checked(unary, "the rule Cube at x = 0.5", 3, "D1 vs differences of F", "Dual f′ vs differences of F", "HyperDual f″ vs differences of D1");
+        Assert.All(unary.Worst, e => Assert.Equal("", e.Index)); // scalars have no index
         // (x₀x₁, x₀ + x₁²) with its right VJP (u₀x₁ + u₁, u₀x₀ + 2u₁x₁): ūᵀJ sums over both outputs.
         GradCheckReport vjp = Checks.VjpRule(Pair, PairVjp, [0.5, -2.0], [1.5, -0.25]);
         Checked(vjp, "the VJP rule at x = [0.5, -2], ū = [1.5, -0.25]", 2, "VJP rule vs ūᵀ J by differences");

