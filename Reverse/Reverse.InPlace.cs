@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Autodiff;
 
@@ -92,16 +91,12 @@ public static partial class Reverse
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
         Require.JacobianDestination(jacobian, m, x.Length, nameof(jacobian));
         Pullback<T> pullback = InPlacePullback(f, x, m);
-        T[] pooled = ArrayPool<T>.Shared.Rent(jacobian.Length);
         try
         {
-            Rows(pullback, parallel, pooled);
-            pooled.AsSpan(0, jacobian.Length).CopyTo(jacobian);
+            PooledResult.Into(jacobian, pooled => Rows(pullback, parallel, pooled));
         }
         finally
         {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ArrayPool<T>.Shared.Return(pooled, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
             // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
             pullback.Release();
         }

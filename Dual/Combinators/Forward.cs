@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Autodiff;
@@ -166,7 +164,7 @@ public static partial class Forward
     {
         RequireInPlace(f, x, m);
         T[] jacobian = GC.AllocateUninitializedArray<T>(m * x.Length);
-        InPlaceColumns(f, x, m, parallel, jacobian);
+        InPlaceColumns(f, x.ToArray(), m, parallel, jacobian);
         return jacobian;
     }
 
@@ -180,17 +178,8 @@ public static partial class Forward
     {
         RequireInPlace(f, x, m);
         Require.JacobianDestination(jacobian, m, x.Length, nameof(jacobian));
-        T[] pooled = ArrayPool<T>.Shared.Rent(jacobian.Length);
-        try
-        {
-            InPlaceColumns(f, x, m, parallel, pooled);
-            pooled.AsSpan(0, jacobian.Length).CopyTo(jacobian);
-        }
-        finally
-        {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ArrayPool<T>.Shared.Return(pooled, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        }
+        T[] point = x.ToArray();
+        PooledResult.Into(jacobian, pooled => InPlaceColumns(f, point, m, parallel, pooled));
     }
 
     private static void RequireInPlace<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m)
@@ -202,11 +191,10 @@ public static partial class Forward
     }
 
     // The columns of an in-place f's Jacobian into the first m·n entries of jacobian, row-major.
-    private static void InPlaceColumns<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, bool parallel, T[] jacobian)
+    private static void InPlaceColumns<T>(InPlaceFunction<Dual<T>> f, T[] point, int m, bool parallel, T[] jacobian)
         where T : IFloatingPointIeee754<T>
     {
         long tag = Perturbation.Fresh();
-        T[] point = x.ToArray();
         FromColumns(point, m, tag, null, parallel, () => (Seed<T>(point, default, tag), new Dual<T>[m]), (j, buffers) =>
         {
             (Dual<T>[] input, Dual<T>[] output) = buffers;

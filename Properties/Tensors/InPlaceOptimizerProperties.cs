@@ -77,7 +77,8 @@ public sealed class InPlaceOptimizerProperties
         a = adam.StepInPlace(a, gradient);
         m = momentum.StepInPlace(m, gradient);
         Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1_024);
-        Assert.Equal(2, a.Steps + m.Steps - 2);
+        Assert.Equal(2, a.Steps);
+        Assert.Equal(2, m.Steps);
     }
 
     [Fact]

@@ -61,14 +61,15 @@ public sealed class Adam : IOptimizer
     public AdamState<T> Step<T>(AdamState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
         Check(state, gradient);
+        Rates<T> rates = RatesAt<T>(state.Steps + 1);
         var parameters = new Tensor<T>[gradient.Length];
         var first = new Tensor<T>[gradient.Length];
         var second = new Tensor<T>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)
         {
-            int length = DenseEntries.Of(gradient[i]).Length;
+            int length = (int)gradient[i].FlattenedLength;
             T[] theta = new T[length], m = new T[length], v = new T[length];
-            Update(state, gradient, i, theta, m, v, new T[length]);
+            Update(rates, state, gradient, i, theta, m, v, new T[length]);
             parameters[i] = OptimizerArguments.Like(gradient[i], theta);
             first[i] = OptimizerArguments.Like(gradient[i], m);
             second[i] = OptimizerArguments.Like(gradient[i], v);
@@ -86,11 +87,12 @@ public sealed class Adam : IOptimizer
     public AdamState<T> StepInPlace<T>(AdamState<T> state, Tensor<T>[] gradient) where T : IFloatingPointIeee754<T>
     {
         Check(state, gradient);
+        Rates<T> rates = RatesAt<T>(state.Steps + 1);
         for (int i = 0; i < gradient.Length; i++)
         {
             Span<T> theta = DenseEntries.Writable(state.Parameters[i], nameof(state));
             T[] scratch = System.Buffers.ArrayPool<T>.Shared.Rent(theta.Length);
-            Update(state, gradient, i, theta, DenseEntries.Writable(state.FirstMoment[i], nameof(state)),
+            Update(rates, state, gradient, i, theta, DenseEntries.Writable(state.FirstMoment[i], nameof(state)),
                 DenseEntries.Writable(state.SecondMoment[i], nameof(state)), scratch.AsSpan(0, theta.Length));
             System.Buffers.ArrayPool<T>.Shared.Return(scratch);
         }
@@ -104,15 +106,19 @@ public sealed class Adam : IOptimizer
         OptimizerArguments.CheckMemory(state.SecondMoment, state.Parameters, nameof(state.SecondMoment));
     }
 
+    // β₁, β₂ and ε in T, and the bias corrections of step t: converted once per step, not once per parameter.
+    private readonly record struct Rates<T>(T Beta1, T Beta2, T Epsilon, T Correction2, T Step);
+
+    private Rates<T> RatesAt<T>(int t) where T : IFloatingPointIeee754<T> => new(
+        T.CreateChecked(Beta1), T.CreateChecked(Beta2), T.CreateChecked(Epsilon),
+        T.CreateChecked(1 - Math.Pow(Beta2, t)), -T.CreateChecked(LearningRate / (1 - Math.Pow(Beta1, t))));
+
     // Parameter i's step from the state into theta, m and v, which may be the state's own memory: every operation is
     // entrywise, so writing over an input entry by entry is safe. next is scratch of the same length.
-    private void Update<T>(AdamState<T> state, Tensor<T>[] gradient, int i, Span<T> theta, Span<T> m, Span<T> v, Span<T> next)
-        where T : IFloatingPointIeee754<T>
+    private static void Update<T>(Rates<T> rates, AdamState<T> state, Tensor<T>[] gradient, int i, Span<T> theta, Span<T> m,
+        Span<T> v, Span<T> next) where T : IFloatingPointIeee754<T>
     {
-        int t = state.Steps + 1;
-        T beta1 = T.CreateChecked(Beta1), beta2 = T.CreateChecked(Beta2), epsilon = T.CreateChecked(Epsilon);
-        T correction2 = T.CreateChecked(1 - Math.Pow(Beta2, t));
-        T step = -T.CreateChecked(LearningRate / (1 - Math.Pow(Beta1, t)));
+        (T beta1, T beta2, T epsilon, T correction2, T step) = rates;
         ReadOnlySpan<T> g = DenseEntries.Of(gradient[i]);
         TensorPrimitives.Multiply(DenseEntries.Of(state.FirstMoment[i]), beta1, m);
         TensorPrimitives.MultiplyAdd(g, T.One - beta1, m, m);                  // m_t = β₁ m + (1 − β₁) g

@@ -53,7 +53,7 @@ public sealed class MomentumDescent : IOptimizer
         var velocity = new Tensor<T>[gradient.Length];
         for (int i = 0; i < gradient.Length; i++)
         {
-            int length = DenseEntries.Of(gradient[i]).Length;
+            int length = (int)gradient[i].FlattenedLength;
             T[] theta = new T[length], v = new T[length];
             Update(state, gradient, i, theta, v);
             velocity[i] = OptimizerArguments.Like(gradient[i], v);
