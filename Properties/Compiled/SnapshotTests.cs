@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Autodiff.Properties.Support;
 
 namespace Autodiff.Properties.Compiled;
 
@@ -17,15 +17,15 @@ public sealed class SnapshotTests
     {
         // The generator run in memory on the very file this project compiles with it (and the project's implicit using).
         GeneratorHarness.Output output = GeneratorHarness.Run(
-            File.ReadAllText(Path.Combine(Folder(), "CompiledFunctions.cs")), "global using System;");
+            File.ReadAllText(Folder("CompiledFunctions.cs")), "global using System;");
         Assert.Empty(output.Diagnostics);
         string generated = output.Generated($"CompiledFunctions.{name}.").ReplaceLineEndings("\n");
-        string path = Path.Combine(Folder(), "Snapshots", name + ".generated.txt");
+        string path = Folder("Snapshots", name + ".generated.txt");
         if (Environment.GetEnvironmentVariable("DUAL_UPDATE_SNAPSHOTS") == "1")
             File.WriteAllText(path, generated);
         Assert.True(File.Exists(path), $"no snapshot {path}: run with DUAL_UPDATE_SNAPSHOTS=1 and review it");
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), generated);
     }
 
-    private static string Folder([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+    private static string Folder(params string[] parts) => Repository.Path(["Properties", "Compiled", .. parts]);
 }
