@@ -73,12 +73,19 @@ public sealed class InPlaceOptimizerProperties
         MomentumState<double> m = momentum.Start(Tensor.Create(new double[100_000], [100_000]));
         a = adam.StepInPlace(a, gradient);
         m = momentum.StepInPlace(m, gradient);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        a = adam.StepInPlace(a, gradient);
-        m = momentum.StepInPlace(m, gradient);
-        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1_024);
-        Assert.Equal(2, a.Steps);
-        Assert.Equal(2, m.Steps);
+        // The least of three steps: a gen-2 collection (another test's) may trim the pool's scratch between two steps,
+        // and the next one rents it anew; a step that made new tensors would allocate 0.8 MB in every one.
+        long least = long.MaxValue;
+        for (int step = 0; step < 3; step++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            a = adam.StepInPlace(a, gradient);
+            m = momentum.StepInPlace(m, gradient);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.InRange(least, 0, 1_024);
+        Assert.Equal(4, a.Steps);
+        Assert.Equal(4, m.Steps);
     }
 
     [Fact]
