@@ -40,41 +40,66 @@ public sealed class BroadcastAndAccessProperties
         from y in MatrixCases.Entries(kind switch { 0 => 1, 3 => m, _ => n }, 0.5, 2)
         select new BroadcastCase(x, kind, y));
 
+    /// <summary>An operand of an m×n broadcast: its tensor, its entries, and which entry meets position (i, j).</summary>
+    private sealed record Operand(Tensor<double> Tensor, double[] Entries, Func<int, int, int> Index);
+
+    private static readonly (string Name, Func<Var, Var, Var> Op, Func<double, double, double> F, Func<double, double, double> Dx, Func<double, double, double> Dy)[] Operations =
+    [
+        ("+", (a, b) => a + b, (a, b) => a + b, (_, _) => 1, (_, _) => 1),
+        ("−", (a, b) => a - b, (a, b) => a - b, (_, _) => 1, (_, _) => -1),
+        ("⊙", (a, b) => a * b, (a, b) => a * b, (_, b) => b, (a, _) => a),
+        ("⊘", (a, b) => a / b, (a, b) => a / b, (_, b) => 1 / b, (a, b) => -a / (b * b)),
+    ];
+
     [Fact]
     public void Broadcast_arithmetic_equals_the_loop_and_its_gradients_sum_over_the_stretch() =>
         Verify.ForAll(Broadcasts, c =>
         {
-            (string Name, Func<Var, Var, Var> Op, Func<double, double, double> F, Func<double, double, double> Dx, Func<double, double, double> Dy)[] ops =
-            [
-                ("+", (a, b) => a + b, (a, b) => a + b, (_, _) => 1, (_, _) => 1),
-                ("−", (a, b) => a - b, (a, b) => a - b, (_, _) => 1, (_, _) => -1),
-                ("⊙", (a, b) => a * b, (a, b) => a * b, (_, b) => b, (a, _) => a),
-                ("⊘", (a, b) => a / b, (a, b) => a / b, (_, b) => 1 / b, (a, b) => -a / (b * b)),
-            ];
             int m = c.X.Rows, n = c.X.Columns;
-            foreach (var op in ops)
-            {
-                // f(X, y) = Σ_ij w_ij (X ∘ y)_ij with weights w_ij = i − j + 0.5, so every entry's gradient differs.
-                double W(int i, int j) => i - j + 0.5;
-                Tensor<double> weights = Tensor.Create([.. Enumerable.Range(0, m * n).Select(e => W(e / n, e % n))], [m, n]);
-                Tensor<double> value = Differentiate.Vjp(v => op.Op(v[0], v[1]), c.X.Tensor, c.YTensor).Value;
-                Tensor<double>[] grad = Differentiate.Grad(v => op.Op(v[0], v[1]).Dot(weights), c.X.Tensor, c.YTensor);
-                var expected = new double[m * n];
-                var dx = new double[m * n];
-                var dy = new double[c.Y.Length];
-                for (int i = 0; i < m; i++)
-                    for (int j = 0; j < n; j++)
-                    {
-                        double a = c.X[i, j], b = c.Y[c.Index(i, j)];
-                        expected[i * n + j] = op.F(a, b);
-                        dx[i * n + j] = W(i, j) * op.Dx(a, b);
-                        dy[c.Index(i, j)] += W(i, j) * op.Dy(a, b);
-                    }
-                TensorAssert.Close(expected, value, Tolerance.Exact, $"{c}: X {op.Name} y");
-                TensorAssert.Close(dx, grad[0], Tolerance.Exact, $"{c}: ∂/∂X of X {op.Name} y");
-                TensorAssert.Close(dy, grad[1], Tolerance.Exact, $"{c}: ∂/∂y of X {op.Name} y");
-            }
+            var x = new Operand(c.X.Tensor, c.X.Entries, (i, j) => i * n + j);
+            var y = new Operand(c.YTensor, c.Y, c.Index);
+            // A column of X's first column against a row of its first row: both operands stretched.
+            double[] first = [.. Enumerable.Range(0, m).Select(i => c.X[i, 0])], top = c.X.Entries[..n];
+            var column = new Operand(Tensor.Create((double[])first.Clone(), [m, 1]), first, (i, _) => i);
+            var row = new Operand(Tensor.Create((double[])top.Clone(), [1, n]), top, (_, j) => j);
+            CheckAgainstTheLoop(x, y, m, n, $"{c}");
+            CheckAgainstTheLoop(y, x, m, n, $"{c}, swapped");
+            CheckAgainstTheLoop(column, row, m, n, $"{c}, its first column ∘ its first row");
         });
+
+    // Value, VJP (weights w_ij = i − j + 0.5, so every entry's gradient differs) and JVP (tangent entries cos(k + 1)
+    // and sin(k + 1)) of left ∘ right, each against the loop over the m×n result.
+    private static void CheckAgainstTheLoop(Operand left, Operand right, int m, int n, string what)
+    {
+        double W(int i, int j) => i - j + 0.5;
+        Tensor<double> weights = Tensor.Create([.. Enumerable.Range(0, m * n).Select(e => W(e / n, e % n))], [m, n]);
+        double[] leftDot = [.. left.Entries.Select((_, k) => Math.Cos(k + 1))], rightDot = [.. right.Entries.Select((_, k) => Math.Sin(k + 1))];
+        foreach (var op in Operations)
+        {
+            Tensor<double> value = Differentiate.Vjp(v => op.Op(v[0], v[1]), left.Tensor, right.Tensor).Value;
+            Tensor<double>[] grad = Differentiate.Grad(v => op.Op(v[0], v[1]).Dot(weights), left.Tensor, right.Tensor);
+            Tensor<double> tangent = Differentiate.Jvp(v => op.Op(v[0], v[1]), [left.Tensor, right.Tensor],
+                [Tensor.Create(leftDot, left.Tensor.Lengths), Tensor.Create(rightDot, right.Tensor.Lengths)]).Tangent;
+            var expected = new double[m * n];
+            var expectedTangent = new double[m * n];
+            var dLeft = new double[left.Entries.Length];
+            var dRight = new double[right.Entries.Length];
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    int l = left.Index(i, j), r = right.Index(i, j);
+                    double a = left.Entries[l], b = right.Entries[r];
+                    expected[i * n + j] = op.F(a, b);
+                    expectedTangent[i * n + j] = op.Dx(a, b) * leftDot[l] + op.Dy(a, b) * rightDot[r];
+                    dLeft[l] += W(i, j) * op.Dx(a, b);
+                    dRight[r] += W(i, j) * op.Dy(a, b);
+                }
+            TensorAssert.Close(expected, value, Tolerance.Exact, $"{what}: left {op.Name} right");
+            TensorAssert.Close(expectedTangent, tangent, Tolerance.Exact, $"{what}: J v of left {op.Name} right");
+            TensorAssert.Close(dLeft, grad[0], Tolerance.Exact, $"{what}: ∂/∂left of left {op.Name} right");
+            TensorAssert.Close(dRight, grad[1], Tolerance.Exact, $"{what}: ∂/∂right of left {op.Name} right");
+        }
+    }
 
     [Fact]
     public void Entries_rows_columns_and_squares_are_the_loop_s_and_so_are_their_gradients() =>

@@ -30,30 +30,16 @@ internal static class Broadcasting
         static bool Fits(int a, int b) => a == b || a == 1 || b == 1;
     }
 
-    /// <summary>The entries of a <paramref name="from"/>-shaped tensor repeated to fill <paramref name="to"/>.</summary>
-    public static T[] Expand<T>(ReadOnlySpan<T> source, Shape from, Shape to)
-    {
-        var result = new T[to.Length];
-        for (int i = 0; i < to.Rows; i++)
-            for (int j = 0; j < to.Columns; j++)
-                result[i * to.Columns + j] = source[Index(from, i, j)];
-        return result;
-    }
-
     /// <summary>
-    /// target += the <paramref name="to"/>-shaped <paramref name="source"/> summed over the dimensions
-    /// <paramref name="from"/> was stretched along: the adjoint of <see cref="Expand{T}"/>.
+    /// Row i of a <paramref name="from"/>-shaped tensor broadcast to a result of any number of rows: the row itself
+    /// (as long as the result's rows), or one entry standing for itself repeated along the row (a column, a scalar). A
+    /// tensor of one row gives that row for every i.
     /// </summary>
-    public static void AddReduced<T>(ReadOnlySpan<T> source, Shape from, Shape to, Span<T> target)
-        where T : IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < to.Rows; i++)
-            for (int j = 0; j < to.Columns; j++)
-                target[Index(from, i, j)] += source[i * to.Columns + j];
-    }
+    public static ReadOnlySpan<T> Row<T>(ReadOnlySpan<T> entries, Shape from, int i) =>
+        entries.Slice(RowStart(from, i), from.Columns);
 
-    // The entry of a from-shaped tensor that lands at (i, j) of the broadcast shape.
-    // Stryker disable once Arithmetic : a stretched tensor of several rows is a column (one column), where i·1 = i/1.
-    private static int Index(Shape from, int i, int j) =>
-        (from.Rows == 1 ? 0 : i) * from.Columns + (from.Columns == 1 ? 0 : j);
+    /// <summary>The writable counterpart of <see cref="Row{T}(ReadOnlySpan{T}, Shape, int)"/>, for adjoints.</summary>
+    public static Span<T> Row<T>(Span<T> entries, Shape from, int i) => entries.Slice(RowStart(from, i), from.Columns);
+
+    private static int RowStart(Shape from, int i) => (from.Rows == 1 ? 0 : i) * from.Columns;
 }
