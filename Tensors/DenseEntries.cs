@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Autodiff;
 
@@ -15,6 +17,42 @@ internal static class DenseEntries
         var entries = new T[length];
         tensor.FlattenTo(entries);
         return entries;
+    }
+
+    /// <summary>
+    /// The array that holds exactly the tensor's entries in row-major order, when there is one (a dense tensor made from
+    /// a whole array, as <c>Tensor.Create(array, lengths)</c> and every tensor this library returns are), else null.
+    /// For a differentiation that reads its inputs only while it runs: one that hands out a pullback must copy them, as
+    /// the caller may change the tensor afterwards (an optimiser stepping in place).
+    /// </summary>
+    /// <remarks>
+    /// System.Numerics.Tensors has no public accessor for a tensor's array; this reads its private field. The array is
+    /// used only when its first entry is the tensor's first entry and its length the tensor's, so a different layout
+    /// in another version of the package means a copy, never a wrong entry; a missing field means a copy too.
+    /// </remarks>
+    public static T[]? BackingArray<T>(Tensor<T> tensor)
+    {
+        T[]? values;
+        try
+        {
+            values = Storage<T>.Values(tensor);
+        }
+        // Stryker disable once Block : reachable only with a version of System.Numerics.Tensors without the field.
+        catch (MissingFieldException)
+        {
+            return null;
+        }
+        ReadOnlySpan<T> entries = Of(tensor);
+        return values is not null && values.Length == entries.Length &&
+            Unsafe.AreSame(ref MemoryMarshal.GetArrayDataReference(values), ref MemoryMarshal.GetReference(entries))
+            ? values
+            : null;
+    }
+
+    private static class Storage<T>
+    {
+        [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_values")]
+        public static extern ref T[] Values(Tensor<T> tensor);
     }
 
     /// <summary>

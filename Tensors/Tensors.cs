@@ -76,8 +76,10 @@ public static partial class Tensors
     }
 
     // F(X) and its pullback, for the combinators that use it and release it (a pullback handed out is trimmed).
-    private static (Tensor<T> Value, TensorPullback<T> Pullback) Record<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x)
-        where T : IFloatingPointIeee754<T>
+    // inPlace: the inputs' own arrays are recorded where they can be (DenseEntries.BackingArray), not copies — for the
+    // combinators that release the pullback before they return, so no caller code runs while the record reads x.
+    private static (Tensor<T> Value, TensorPullback<T> Pullback) Record<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x,
+        bool inPlace = false) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
@@ -86,7 +88,7 @@ public static partial class Tensors
         var inputs = new TensorVar<T>[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            (T[] values, Shape shape) = Read(x[i], nameof(x), i);
+            (T[] values, Shape shape) = Read(x[i], nameof(x), i, inPlace);
             inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length));
         }
         TensorVar<T> y = Output(f(inputs), tape);
@@ -116,12 +118,14 @@ public static partial class Tensors
     }
 
     /// <summary>f(X₁, …, X_k) and the gradients ∂f/∂X_i, each shaped as X_i, of a scalar function: one sweep.</summary>
+    /// <remarks>The inputs are read where they are, not copied (a dense tensor's own array), while the call runs: f
+    /// must not change them.</remarks>
     /// <exception cref="ArgumentException">f's value is not a scalar (or a one-entry tensor), or an input (named x)
     /// that is null, of rank above 2, without entries or with more than Array.MaxLength.</exception>
     public static (T Value, Tensor<T>[] Gradient) ValueAndGrad<T>(Func<TensorVar<T>[], TensorVar<T>> f, params Tensor<T>[] x)
         where T : IFloatingPointIeee754<T>
     {
-        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x);
+        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x, inPlace: true);
         RequireScalar(value);
         Tensor<T>[] gradient = pullback.Invoke([T.One]);
         // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
@@ -133,12 +137,14 @@ public static partial class Tensors
     /// f(X₁, …, X_k), with the gradients ∂f/∂X_i written into <paramref name="gradient"/>[i] (dense tensors of X_i's
     /// lengths, e.g. made once before a training loop): one sweep, and no gradient tensors allocated.
     /// </summary>
+    /// <remarks>The inputs are read where they are, not copied (a dense tensor's own array), while the call runs: f
+    /// must not change them.</remarks>
     /// <exception cref="ArgumentException">As for <see cref="ValueAndGrad{T}(Func{TensorVar{T}[], TensorVar{T}}, Tensor{T}[])"/>,
     /// or gradient (named) does not hold one dense tensor per input, of its lengths.</exception>
     public static T ValueAndGradInto<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x, Tensor<T>[] gradient)
         where T : IFloatingPointIeee754<T>
     {
-        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x);
+        (Tensor<T> value, TensorPullback<T> pullback) = Record(f, x, inPlace: true);
         try
         {
             RequireScalar(value);
@@ -254,11 +260,14 @@ public static partial class Tensors
     }
 
     // Element i of the argument called name: its entries and shape, or an error naming the argument.
-    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name, int i) where T : IFloatingPointIeee754<T>
+    private static (T[] Values, Shape Shape) Read<T>(Tensor<T> x, string name, int i, bool inPlace = false)
+        where T : IFloatingPointIeee754<T>
     {
         if (x is null)
             throw new ArgumentNullException(name, $"{name}[{i}] is null.");
         Shape shape = Shape.Of(x, name, $"{name}[{i}]");
+        if (inPlace && DenseEntries.BackingArray(x) is T[] own)
+            return (own, shape);
         var values = new T[shape.Length];
         DenseEntries.CopyTo(x, values);
         return (values, shape);
