@@ -52,6 +52,15 @@ public sealed partial class TensorVar<T>
     /// or the product has more entries than a tensor holds.</exception>
     public TensorVar<T> MatMul(TensorVar<T> right) => MatrixProduct<T>.Apply(this, right);
 
+    /// <summary>
+    /// A Bᵀ for matrices A (m×k, this) and B (n×k), without forming Bᵀ: NumPy's <c>A @ B.T</c>, e.g. the weights times
+    /// a batch whose rows are the samples. ∂(A Bᵀ) = Ȧ Bᵀ + A Ḃᵀ.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
+    /// <exception cref="ArgumentException">An operand is not a matrix, A's and B's rows differ in length (named
+    /// <paramref name="right"/>), or the product has more entries than a tensor holds.</exception>
+    public TensorVar<T> MatMulTransposed(TensorVar<T> right) => MatrixProduct<T>.TransposedRight(this, right);
+
     /// <summary>The outer product x yᵀ of two vectors.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="right"/> is null.</exception>
     /// <exception cref="ArgumentException">An operand is not a vector, or the product has more entries than a tensor holds.</exception>
@@ -153,7 +162,7 @@ public sealed partial class TensorVar<T>
     /// <exception cref="ArgumentNullException"><paramref name="rule"/> is null (possible when TRule is a class or an
     /// interface; the rule table's rules are structs).</exception>
     public TensorVar<T> MapRule<TRule>(TRule rule) where TRule : IUnaryRule =>
-        rule is null ? throw new ArgumentNullException(nameof(rule)) : Elementwise<T>.ApplyRule(this, rule);
+        rule is null ? throw new ArgumentNullException(nameof(rule)) : RuleElementwise<T, TRule>.Apply(this, rule);
 
     /// <summary>eˣ entrywise.</summary>
     public TensorVar<T> Exp() => MapRule(new Exp());

@@ -10,7 +10,7 @@ public sealed partial class Perceptron
     /// Φ_k = F_kᵀ ∈ ℝ^{n_k×N}, so every layer is the seeds' formula verbatim with one column per sample:
     /// Φ₀ = Xᵀ, Φ_{k+1} = σ_{k+1}(A_k Φ_k + b_k 𝟙ᵀ), and F_K = Φ_Kᵀ — one matrix product, one broadcast addition (b_k as
     /// an n_{k+1}×1 column) and one elementwise activation per layer. The weights are multiplied as stored: no A_k is
-    /// ever transposed or copied, forward or backward; only X and F_K are, once each (O(N(n₀ + n_K)) work). X may
+    /// ever transposed or copied, forward or backward; nor is X (A₀ Xᵀ is one product), and F_K is transposed once. X may
     /// also be a single sample, an n₀-vector x = f₀, for which this is literally f_{k+1} = σ_{k+1}(A_k f_k + b_k).
     /// </summary>
     /// <param name="parameters">θ: A₀, b₀, …, A_{K−1}, b_{K−1}.</param>
@@ -28,11 +28,13 @@ public sealed partial class Perceptron
                 nameof(inputs));
         CheckBatch(inputs.Shape.Rows, nameof(inputs));
         bool batch = inputs.Shape.Rank == 2;
-        TensorVar<T> phi = inputs.Transpose();
+        TensorVar<T> phi = inputs;
         for (int k = 0; k < Depth; k++)
         {
-            TensorVar<T> b = parameters[2 * k + 1];
-            phi = ActivationOf(k + 1).Apply(parameters[2 * k].MatMul(phi) + (batch ? b.Reshape(Shape.Matrix(b.Length, 1)) : b));
+            TensorVar<T> a = parameters[2 * k], b = parameters[2 * k + 1];
+            // Φ₀ = Xᵀ is never formed: the first layer multiplies by it as A₀ Xᵀ.
+            TensorVar<T> product = k == 0 && batch ? a.MatMulTransposed(inputs) : a.MatMul(phi);
+            phi = ActivationOf(k + 1).Apply(product + (batch ? b.Reshape(Shape.Matrix(b.Length, 1)) : b));
         }
         return phi.Transpose();
     }

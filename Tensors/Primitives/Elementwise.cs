@@ -4,9 +4,9 @@ using Autodiff.Rules;
 namespace Autodiff;
 
 /// <summary>
-/// y = f(x) entry by entry, for any function of the rule table: J = diag(f′(x)). No derivative is written here: for a
-/// rule, f′ is its <c>D1</c> on plain numbers (the value vectorised where <see cref="RuleValues"/> can); for any other
-/// function (a composition such as the sigmoid), value and f′ come from one evaluation on dual numbers x + ε.
+/// y = f(x) entry by entry, for any function of the rule table: J = diag(f′(x)). The value and f′ come from one
+/// evaluation of the generic f on dual numbers x + ε, so the tensor primitive reuses the scalar calculus and no
+/// derivative is written here. (A rule itself takes <see cref="RuleElementwise{T, TRule}"/>, with no dual numbers.)
 /// </summary>
 internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
@@ -26,18 +26,6 @@ internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPoi
             value[k] = y.Value;
             primitive._derivative[k] = y.TangentFor(tag);
         }
-        return primitive.Result(value, x.Shape);
-    }
-
-    /// <summary>A rule entrywise: f(x) by <see cref="RuleValues"/>, f′ = D1(x, f(x)), with no dual number per entry.</summary>
-    public static TensorVar<T> ApplyRule<TRule>(TensorVar<T> x, TRule rule) where TRule : IUnaryRule
-    {
-        var primitive = new Elementwise<T>(x);
-        var value = new T[x.Length];
-        ReadOnlySpan<T> entries = x.Values;
-        RuleValues.Apply(rule, entries, value);
-        for (int k = 0; k < entries.Length; k++)
-            primitive._derivative[k] = rule.D1(entries[k], value[k]);
         return primitive.Result(value, x.Shape);
     }
 

@@ -9,8 +9,11 @@ namespace Autodiff;
 internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
     private readonly int _m, _k, _n;
+    // B is stored n×k and used as Bᵀ (C = A Bᵀ, for a batch X of rows multiplied as A Xᵀ without forming Xᵀ).
+    private readonly bool _transposedB;
 
-    private MatrixProduct(TensorVar<T> a, TensorVar<T> b, int m, int k, int n) : base(a, b) => (_m, _k, _n) = (m, k, n);
+    private MatrixProduct(TensorVar<T> a, TensorVar<T> b, int m, int k, int n, bool transposedB = false) : base(a, b) =>
+        (_m, _k, _n, _transposedB) = (m, k, n, transposedB);
 
     /// <summary>The product of two tensors of rank 1 or 2 as <c>A @ B</c> in NumPy (<c>left.MatMul(right)</c>).</summary>
     /// <exception cref="ArgumentException">A scalar operand, or A's columns differ from B's rows (named
@@ -55,6 +58,25 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
         return Product(left, right, left.Length, 1, right.Length, Shape.Matrix(left.Length, right.Length, nameof(right), "Outer"));
     }
 
+    /// <summary>A Bᵀ for A m×k and B n×k (<c>left.MatMulTransposed(right)</c>), without forming Bᵀ.</summary>
+    /// <exception cref="ArgumentException">An operand is not a matrix, or the rows of A and B differ in length (named
+    /// <paramref name="right"/>), or the product has more entries than a tensor holds.</exception>
+    public static TensorVar<T> TransposedRight(TensorVar<T> left, TensorVar<T> right)
+    {
+        // Stryker disable once Statement : left is the receiver of a TensorVar method, never null; the check guards internal callers.
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        if (left.Shape.Rank != 2 || right.Shape.Rank != 2 || left.Shape.Columns != right.Shape.Columns)
+            throw new ArgumentException(
+                $"MatMulTransposed: the operands are {left.Shape} and {right.Shape}; A Bᵀ needs two matrices with rows of one length (A m×k, B n×k).",
+                nameof(right));
+        int m = left.Shape.Rows, k = left.Shape.Columns, n = right.Shape.Rows;
+        Shape shape = Shape.Matrix(m, n, nameof(right), "MatMulTransposed");
+        T[] c = RowMajor.Filled(m * n, T.Zero);
+        Gemm.MultiplyTransposed<T>(left.Values, right.Values, c, m, k, n);
+        return new MatrixProduct<T>(left, right, m, k, n, transposedB: true).Result(c, shape);
+    }
+
     private static TensorVar<T> Product(TensorVar<T> a, TensorVar<T> b, int m, int k, int n, Shape shape)
     {
         T[] c = RowMajor.Filled(m * n, T.Zero);
@@ -62,19 +84,33 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
         return new MatrixProduct<T>(a, b, m, k, n).Result(c, shape);
     }
 
-    // Ċ += Ȧ B or A Ḃ.
+    // Ċ += Ȧ B or A Ḃ (Ȧ Bᵀ or A Ḃᵀ).
     protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent)
     {
-        if (input == 0)
+        if (_transposedB)
+        {
+            if (input == 0)
+                Gemm.MultiplyTransposed(tangent, Inputs[1].Values, outputTangent, _m, _k, _n);
+            else
+                Gemm.MultiplyTransposed(Inputs[0].Values, tangent, outputTangent, _m, _k, _n);
+        }
+        else if (input == 0)
             Gemm.Multiply(tangent, Inputs[1].Values, outputTangent, _m, _k, _n);
         else
             Gemm.Multiply(Inputs[0].Values, tangent, outputTangent, _m, _k, _n);
     }
 
-    // Ā += C̄ Bᵀ or B̄ += Aᵀ C̄.
+    // Ā += C̄ Bᵀ or B̄ += Aᵀ C̄ (for C = A Bᵀ: Ā += C̄ B, B̄ += C̄ᵀ A).
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
     {
-        if (input == 0)
+        if (_transposedB)
+        {
+            if (input == 0)
+                Gemm.Multiply(cotangent, Inputs[1].Values, inputAdjoint, _m, _n, _k);
+            else
+                Gemm.TransposedMultiply(cotangent, Inputs[0].Values, inputAdjoint, _m, _n, _k);
+        }
+        else if (input == 0)
             Gemm.MultiplyTransposed(cotangent, Inputs[1].Values, inputAdjoint, _m, _n, _k);
         else
             Gemm.TransposedMultiply(Inputs[0].Values, cotangent, inputAdjoint, _m, _k, _n);
