@@ -21,8 +21,9 @@ public class MlpBenchmarks
     private TensorVar<double> _xConstant = null!, _yConstant = null!;
     private double[] _flatTheta = [], _flatX = [], _flatY = [];
     private readonly Adam _adam = new(learningRate: 1e-3);
-    private AdamState<double> _state = null!, _stateInPlace = null!;
-    private Tensor<double>[] _gradient = [];
+    private AdamState<double> _state = null!, _stateInPlace = null!, _stateHandWritten = null!;
+    private Tensor<double>[] _gradient = [], _gradientHandWritten = [];
+    private HandWrittenStep _handWritten = null!;
 
     /// <summary>The layer sizes n₀-n₁-…-n_K.</summary>
     [Params("64-128-128-10", "784-256-10")]
@@ -45,6 +46,27 @@ public class MlpBenchmarks
         _state = _adam.Start(_theta);
         _stateInPlace = _adam.Start(_theta);
         _gradient = Array.ConvertAll(_theta, t => Tensor.Create(new double[t.FlattenedLength], t.Lengths));
+        _stateHandWritten = _adam.Start(_theta);
+        _gradientHandWritten = Array.ConvertAll(_theta, t => Tensor.Create(new double[t.FlattenedLength], t.Lengths));
+        _handWritten = new HandWrittenStep(_network.Sizes, Batch);
+        CheckTheAnchor();
+    }
+
+    // The anchor must compute the library's loss and gradient (to rounding), or its time means nothing.
+    private void CheckTheAnchor()
+    {
+        double loss = Tensors.ValueAndGradInto(p => _network.SquaredLoss(p, _xConstant, _yConstant), _theta, _gradient);
+        double handLoss = _handWritten.LossAndGradient(_theta, _flatX, _flatY, _gradientHandWritten);
+        double worst = Math.Abs(loss - handLoss) / Math.Abs(loss);
+        for (int i = 0; i < _gradient.Length; i++)
+        {
+            double[] library = _gradient[i].ToArray(), hand = _gradientHandWritten[i].ToArray();
+            double scale = library.Max(Math.Abs);
+            for (int e = 0; e < library.Length; e++)
+                worst = Math.Max(worst, Math.Abs(library[e] - hand[e]) / scale);
+        }
+        if (worst > 1e-10)
+            throw new InvalidOperationException($"The hand-written step differs from the library's by {worst:E2}.");
     }
 
     /// <summary>L on plain doubles: dot products of rows and vectorised activations, nothing recorded.</summary>
@@ -69,6 +91,15 @@ public class MlpBenchmarks
     {
         (double loss, Tensor<double>[] gradient) = Tensors.ValueAndGrad(p => _network.SquaredLoss(p, _xConstant, _yConstant), _state.Parameters);
         _state = _adam.Step(_state, gradient);
+        return loss;
+    }
+
+    /// <summary>The anchor: the same step written by hand on the library's kernels (HandWrittenStep), Adam in place.</summary>
+    [Benchmark]
+    public double TrainingStepHandWritten()
+    {
+        double loss = _handWritten.LossAndGradient(_stateHandWritten.Parameters, _flatX, _flatY, _gradientHandWritten);
+        _stateHandWritten = _adam.StepInPlace(_stateHandWritten, _gradientHandWritten);
         return loss;
     }
 
