@@ -10,10 +10,10 @@ namespace Autodiff.Properties.Tensors;
 /// </summary>
 public sealed class GradientIntoProperties
 {
-    private static readonly Perceptron Network = new([3, 4, 2], ActivationFunction.Tanh, ActivationFunction.Identity);
+    internal static readonly Perceptron Network = new([3, 4, 2], ActivationFunction.Tanh, ActivationFunction.Identity);
 
     // A batch of 5 inputs and targets, entries in [−2, 2], and a seed for the parameters.
-    private static Arbitrary<double[]> Batches => Cases.Vectors(5 * 3 + 5 * 2 + 1, -2, 2);
+    internal static Arbitrary<double[]> Batches => Cases.Vectors(5 * 3 + 5 * 2 + 1, -2, 2);
 
     [Fact]
     public void Gradients_into_buffers_equal_the_returned_ones() => Verify.ForAll(Batches, data =>

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics.Tensors;
-using FsCheck;
 using Autodiff.Properties.Support;
 
 namespace Autodiff.Properties.Tensors;
@@ -13,13 +12,11 @@ namespace Autodiff.Properties.Tensors;
 /// </summary>
 public sealed class InPlaceReadProperties
 {
-    private static readonly Perceptron Network = new([3, 4, 2], ActivationFunction.Tanh, ActivationFunction.Identity);
-
-    // A batch of 5 inputs and targets, entries in [−2, 2], and a seed for the parameters.
-    private static Arbitrary<double[]> Batches => Cases.Vectors(5 * 3 + 5 * 2 + 1, -2, 2);
+    // GradientIntoProperties' network and batches.
+    private static Perceptron Network => GradientIntoProperties.Network;
 
     [Fact]
-    public void Gradients_read_in_place_equal_those_of_a_copied_record() => Verify.ForAll(Batches, data =>
+    public void Gradients_read_in_place_equal_those_of_a_copied_record() => Verify.ForAll(GradientIntoProperties.Batches, data =>
     {
         Tensor<double> x = Tensor.Create(data[..15], [5, 3]), y = Tensor.Create(data[15..25], [5, 2]);
         Tensor<double>[] theta = Network.Initialize<double>(seed: (int)(1000 * data[25]));
