@@ -69,6 +69,13 @@ public sealed class Pullback<T> where T : IFloatingPointIeee754<T>
         _tape.Pull(_outputs, cotangent, inputAdjoint);
     }
 
+    /// <summary>x̄ for ū handed to <paramref name="read"/> in the sweep's own memory (valid during the call only).</summary>
+    internal void Invoke<TState>(ReadOnlySpan<T> cotangent, TState state, System.Buffers.ReadOnlySpanAction<T, TState> read)
+    {
+        RequireCotangent(cotangent);
+        _tape.Pull(_outputs, cotangent, state, read);
+    }
+
     private void RequireCotangent(ReadOnlySpan<T> cotangent)
     {
         if (cotangent.Length != _outputs.Length)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -235,6 +236,34 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// <summary>As <see cref="Pull(ReadOnlySpan{int}, ReadOnlySpan{T})"/>, into the inputs' adjoints x̄ (length <see cref="InputCount"/>).</summary>
     public void Pull(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
     {
+        T[] adjoint = Swept(outputs, cotangent);
+        adjoint.AsSpan(0, InputCount).CopyTo(inputAdjoint);
+        // Stryker disable once Statement : returning memory to the pool is invisible to results.
+        Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+    }
+
+    /// <summary>
+    /// As <see cref="Pull(ReadOnlySpan{int}, ReadOnlySpan{T}, Span{T})"/>, with x̄ handed to <paramref name="read"/> in
+    /// the sweep's own memory (valid during the call only): for a caller that splits x̄ into parts, no copy between.
+    /// </summary>
+    public void Pull<TState>(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent, TState state, ReadOnlySpanAction<T, TState> read)
+    {
+        T[] adjoint = Swept(outputs, cotangent);
+        try
+        {
+            read(adjoint.AsSpan(0, InputCount), state);
+        }
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+
+    // The adjoints of every record for the cotangent ū on the outputs, in pooled memory the caller returns.
+    private T[] Swept(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent)
+    {
         T[] adjoint = Scratch.Rent<T>(Count);
         try
         {
@@ -243,13 +272,14 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                 if (outputs[k] >= 0)
                     adjoint[outputs[k]] += cotangent[k];
             Sweep(adjoint);
-            adjoint.AsSpan(0, InputCount).CopyTo(inputAdjoint);
+            return adjoint;
         }
         // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
-        finally
+        catch
         {
             // Stryker disable once Statement : returning memory to the pool is invisible to results.
             Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            throw;
         }
     }
 

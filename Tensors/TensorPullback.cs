@@ -89,7 +89,7 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
     /// <summary>Ūᵀ ∂F/∂X_i for a flat cotangent, one new tensor per input.</summary>
     internal Tensor<T>[] Invoke(T[] cotangent)
     {
-        // One input takes the fresh flat gradient whole; several take their parts of a pooled one (one copy, not two).
+        // One input takes the fresh flat gradient whole; several copy their parts out of the sweep's memory.
         if (_inputs.Length == 1)
             return [Tensors.Create(_pullback.Invoke(cotangent), _inputs[0])];
         var result = new Tensor<T>[_inputs.Length];
@@ -115,27 +115,15 @@ public sealed class TensorPullback<T> where T : IFloatingPointIeee754<T>
                     nameof(gradient));
     }
 
-    // The flat gradient pulled into pooled memory, handed out input by input.
-    private void Pull(T[] cotangent, Action<int, ReadOnlySpan<T>> part)
-    {
-        int total = 0;
-        foreach (Shape input in _inputs)
-            total += input.Length;
-        T[] flat = ArrayPool<T>.Shared.Rent(total);
-        try
+    // The flat gradient, handed out input by input in the sweep's own memory.
+    private void Pull(T[] cotangent, Action<int, ReadOnlySpan<T>> part) =>
+        _pullback.Invoke(cotangent, (Inputs: _inputs, Part: part), static (flat, state) =>
         {
-            _pullback.Invoke(cotangent, flat.AsSpan(0, total));
             int offset = 0;
-            for (int i = 0; i < _inputs.Length; i++)
+            for (int i = 0; i < state.Inputs.Length; i++)
             {
-                part(i, flat.AsSpan(offset, _inputs[i].Length));
-                offset += _inputs[i].Length;
+                state.Part(i, flat.Slice(offset, state.Inputs[i].Length));
+                offset += state.Inputs[i].Length;
             }
-        }
-        finally
-        {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
-            ArrayPool<T>.Shared.Return(flat, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        }
-    }
+        });
 }
