@@ -45,16 +45,20 @@ public enum Branch
 /// <list type="bullet">
 /// <item><see cref="Start"/> over x: <c>T s = start;</c> then <c>T acc = T.Zero;</c></item>
 /// <item>if <see cref="Element"/> is set, <c>for (int i = 0; i &lt; x.Length; i++)</c> with <c>T t = element</c> over
-/// (x, s, x[i]), then add, test, scale and carry over (x, s, t, x[i]), as <see cref="Branch"/> and
+/// (x, s, x[i]), then, if <see cref="Inner"/> is set, an inner loop <c>for (int j = 0; j &lt;= i; j++) t += inner</c>
+/// over (x, s, t, x[j]), then add, test, scale and carry over (x, s, t, x[i]), as <see cref="Branch"/> and
 /// <see cref="Carry"/> say, and <c>acc += H(t, s)</c> if <see cref="CallsHelper"/>;</item>
-/// <item><c>return result</c> over (x, s, acc), or <c>acc &gt; s ? result : other</c> if <see cref="Other"/> is set.</item>
+/// <item><c>return result</c> over (x, s, acc), or <c>acc &gt; s ? result : other</c> if <see cref="Other"/> is set,
+/// or, if <see cref="Weight"/> is set, <c>return acc * weight + (result)</c> with result over (x, s): acc then
+/// reaches the result linearly, the form whose loop the generator fuses with its reverse sweep when the body
+/// only accumulates (no <c>acc = acc * scale</c>, no carried s that the body reads).</item>
 /// </list>
 /// <see cref="Evaluate{T}"/> interprets it on any number type (the oracle runs it on the tape and on duals);
 /// <see cref="Source"/> prints it as a <c>[Differentiable]</c> method.
 /// </summary>
 public sealed record LoopProgram(
     double[] Point, Expr Start, Expr? Element, Expr Add, Branch Branch, Expr? Test, Expr? Scale,
-    Carry Carry, Expr? CarryValue, bool CallsHelper, Expr Result, Expr? Other)
+    Carry Carry, Expr? CarryValue, bool CallsHelper, Expr Result, Expr? Other, Expr? Inner = null, double? Weight = null)
 {
     /// <summary>The number of inputs n.</summary>
     public int Inputs => Point.Length;
@@ -91,6 +95,11 @@ public sealed record LoopProgram(
             for (int i = 0; i < x.Length; i++)
             {
                 T t = Expr.Evaluate(Element, Env(x, s, x[i]));
+                if (Inner is not null)
+                {
+                    for (int j = 0; j <= i; j++)
+                        t += Expr.Evaluate(Inner, Env(x, s, t, x[j]));
+                }
                 T[] env = Env(x, s, t, x[i]);
                 bool taken = Test is null || Expr.Evaluate(Test, env) > T.Zero;
                 switch (Branch)
@@ -129,6 +138,8 @@ public sealed record LoopProgram(
             }
         }
         T[] last = Env(x, s, acc);
+        if (Weight is { } weight)
+            return acc * T.CreateChecked(weight) + Expr.Evaluate(Result, last);
         return Other is not null && !(acc > s) ? Expr.Evaluate(Other, last) : Expr.Evaluate(Result, last);
     }
 
@@ -152,6 +163,11 @@ public sealed record LoopProgram(
             b.AppendLine("        for (int i = 0; i < x.Length; i++)");
             b.AppendLine("        {");
             b.AppendLine($"            T t = {CSharp.Print(Element, Names("s", "x[i]"))};");
+            if (Inner is not null)
+            {
+                b.AppendLine("            for (int j = 0; j <= i; j++)");
+                b.AppendLine($"                t += {CSharp.Print(Inner, Names("s", "t", "x[j]"))};");
+            }
             string add = CSharp.Print(Add, loop);
             string test = Test is null ? "" : $"{CSharp.Print(Test, loop)} > T.Zero";
             switch (Branch)
@@ -185,9 +201,12 @@ public sealed record LoopProgram(
             b.AppendLine("        }");
         }
         string[] end = Names("s", "acc");
-        b.AppendLine(Other is null
-            ? $"        return {CSharp.Print(Result, end)};"
-            : $"        return acc > s ? {CSharp.Print(Result, end)} : {CSharp.Print(Other, end)};");
+        if (Weight is { } weight)
+            b.AppendLine($"        return acc * {CSharp.Print(new Expr.Const(weight), end)} + ({CSharp.Print(Result, end)});");
+        else if (Other is null)
+            b.AppendLine($"        return {CSharp.Print(Result, end)};");
+        else
+            b.AppendLine($"        return acc > s ? {CSharp.Print(Result, end)} : {CSharp.Print(Other, end)};");
         b.AppendLine("    }");
         return b.ToString();
     }
@@ -226,8 +245,9 @@ public static class LoopPrograms
 {
     /// <summary>
     /// Programs with every statement form in proportion (a loop in 7 of 8, a branch in 3 of 4, a carried value in
-    /// 3 of 4, the helper in 1 of 3, a final ?: in 1 of 3), each tree well posed at the values its environment
-    /// takes in the first iteration, and the whole program <see cref="LoopProgram.WellBehaved"/>.
+    /// 3 of 4, the helper in 1 of 3, an inner loop in 1 of 3; a result linear in acc in 1 of 2, else a final ?: in
+    /// 1 of 3), each tree well posed at the values its environment takes in the first iteration, and the whole
+    /// program <see cref="LoopProgram.WellBehaved"/>.
     /// </summary>
     public static Gen<LoopProgram> Cases { get; } =
         (from n in Gen.Choose(1, Programs.MaxInputs)
@@ -237,7 +257,10 @@ public static class LoopPrograms
          from loop in Gen.Choose(0, 7)
          from element in Tree([.. x, s, x[0]])
          let t = Expr.Evaluate<double>(element, [.. x, s, x[0]])
-         let env = (double[])[.. x, s, t, x[0]]
+         from nested in Gen.Choose(0, 2)
+         from inner in Tree([.. x, s, t, x[0]])
+         let tInner = nested == 0 ? t + Expr.Evaluate<double>(inner, [.. x, s, t, x[0]]) : t
+         let env = (double[])[.. x, s, tInner, x[0]]
          from add in Tree(env)
          from branch in Gen.Elements(Branch.None, Branch.If, Branch.IfElse, Branch.Ternary)
          from test in Tree(env)
@@ -246,12 +269,17 @@ public static class LoopPrograms
          from carryValue in Tree(env)
          from helper in Gen.Choose(0, 2)
          from ternary in Gen.Choose(0, 2)
+         from linear in Gen.Choose(0, 1)
+         from weight in Testing.Cases.In(-2, 2)
          let body = new LoopProgram(x, start, loop > 0 ? element : null, add, branch,
              branch == Branch.None ? null : test, branch is Branch.IfElse or Branch.Ternary ? scale : null,
-             carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null)
+             carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null, nested == 0 ? inner : null)
          from result in Tree(End(body))
          from other in Tree(End(body))
-         select body with { Result = result, Other = ternary == 0 ? other : null })
+         from rest in Tree(End(body)[..^1])
+         select linear == 0
+             ? body with { Result = rest, Weight = weight }
+             : body with { Result = result, Other = ternary == 0 ? other : null })
         .Where(p => p.WellBehaved());
 
     // The environment (x, s, acc) of the result, at the program's point.
@@ -281,6 +309,8 @@ public static class LoopPrograms
             yield return p with { Element = null };
         if (p.CallsHelper)
             yield return p with { CallsHelper = false };
+        if (p.Inner is not null)
+            yield return p with { Inner = null };
         if (p.Carry != Carry.None)
             yield return p with { Carry = Carry.None, CarryValue = null };
         if (p.Branch != Branch.None)
@@ -291,6 +321,7 @@ public static class LoopPrograms
         [
             Smaller(p.Start, p.Inputs, e => p with { Start = e }),
             Smaller(p.Element, p.Inputs + 2, e => p with { Element = e }),
+            Smaller(p.Inner, p.Inputs + 3, e => p with { Inner = e }),
             Smaller(p.Add, p.Inputs + 3, e => p with { Add = e }),
             Smaller(p.Test, p.Inputs + 3, e => p with { Test = e }),
             Smaller(p.Scale, p.Inputs + 3, e => p with { Scale = e }),
