@@ -93,7 +93,17 @@ internal sealed class Emitter
     {
         Activity();
         Recomputable(_m.Body);
+        FusionCandidate();
         Pass(returnsValue);              // dry run: marks the variables the reverse sweep reads
+        if (_fused is { } loop && !FusionConfirmed())
+        {
+            // The return's sweep reads what the loop assigns, or a carried value must be saved: the two sweeps.
+            loop.Fused = false;
+            _fused = null;
+            foreach (TVar v in _m.Variables)
+                v.ValueNeeded = false;
+            Pass(returnsValue);
+        }
         Writer exact = Pass(returnsValue);
         _fast = true;
         Writer fast = Pass(returnsValue);
@@ -176,6 +186,75 @@ internal sealed class Emitter
         Conditional c => c.Condition.Reads.Concat(Reads(c.WhenTrue)).Concat(Reads(c.WhenFalse)),
         _ => Enumerable.Empty<TVar>(),
     };
+
+    // ---- loop fusion ----
+    //
+    // The reverse sweep of a loop runs its iterations backwards, each reading the adjoints the later ones left. When
+    // the loop's last statement-to-be-swept is the return and no iteration changes an adjoint another one reads,
+    // iteration k's reverse sweep can run right after iteration k itself: one loop, no second pass over the data, and
+    // the values it reads are still in the variables. The generator fuses the last top-level loop when it can check:
+    //   1. only the return (or nothing) follows it, and the return's sweep reads no value the loop assigns
+    //      (it is swept before the loop, so the adjoints it sends are known when the loop starts);
+    //   2. every T variable the loop assigns and does not declare (carried: its accumulators) is only updated with
+    //      += or -= (which pass the adjoint through unchanged), and nothing in the loop reads it: so their adjoints
+    //      are the same in every iteration, and no iteration's sweep reads an adjoint another iteration changes;
+    //      locals the loop declares start each iteration's sweep at zero and end it at zero, as in the two sweeps;
+    //   3. the loop writes no output span (an output's adjoint is reset by the write that overwrites it);
+    //   4. no carried variable has to be saved (the reverse sweep of the statements before the loop would read it).
+    // 1 (its second half) and 4 depend on what the sweeps read: the dry run checks them, and undoes the fusion.
+    // Anything else is swept as before. Adjoints then receive the same terms as in the two sweeps, summed in
+    // another order.
+
+    private For? _fused;                              // the loop to fuse, if any
+    private Return? _preseed;                         // the return, swept before the fused loop
+    private HashSet<TVar> _carried = new HashSet<TVar>();
+    private HashSet<TVar> _assignedInFused = new HashSet<TVar>();
+    private HashSet<TVar>? _readLog;                  // the variables the return's early sweep reads (dry run)
+    private readonly HashSet<TVar> _preseedReads = new HashSet<TVar>();
+
+    private void FusionCandidate()
+    {
+        List<Stmt> top = _m.Body.Statements;
+        int k = top.FindLastIndex(s => s is For);
+        if (k < 0)
+            return;
+        List<Stmt> tail = top.Skip(k + 1).ToList();
+        if (!(tail.Count == 0 || (tail.Count == 1 && tail[0] is Return)))
+            return;
+        var loop = (For)top[k];
+        List<Stmt> inside = All(loop.Body).ToList();
+        var scopes = new HashSet<Block>(inside.OfType<For>().Select(f => f.Body)) { loop.Body };
+        List<Assign> assigns = inside.OfType<Assign>().ToList();
+        var carried = new HashSet<TVar>(assigns.Select(a => a.Target).Where(v => v.DeclaredIn is null || !scopes.Contains(v.DeclaredIn)));
+        if (inside.Any(s => s is OutputWrite))
+            return;
+        if (assigns.Any(a => carried.Contains(a.Target) && a.Kind == AssignKind.Set))
+            return;
+        IEnumerable<TVar> reads = inside.SelectMany(s => s switch
+        {
+            Assign a => Reads(a.Value),
+            If i => i.Condition.Reads,
+            _ => Enumerable.Empty<TVar>(),
+        });
+        if (reads.Any(carried.Contains))
+            return;
+        loop.Fused = true;
+        _fused = loop;
+        _preseed = tail.Count == 1 ? (Return)tail[0] : null;
+        _carried = carried;
+        _assignedInFused = new HashSet<TVar>(assigns.Select(a => a.Target));
+    }
+
+    // After the dry run: the return's early sweep read nothing the loop assigns, and no carried value is saved.
+    private bool FusionConfirmed() =>
+        !_preseedReads.Overlaps(_assignedInFused) && !_carried.Any(v => v.Saved);
+
+    // A variable whose value the reverse sweep reads (and, during the return's early sweep, which).
+    private void Need(TVar v)
+    {
+        v.ValueNeeded = true;
+        _readLog?.Add(v);
+    }
 
     private Writer Pass(bool returnsValue)
     {
@@ -318,6 +397,9 @@ internal sealed class Emitter
                 Branches(w, bit, branch, b => Forward(b, depth, w));
                 return;
             }
+            case For loop when loop.Fused:
+                Fused(loop, w);
+                return;
             case For loop:
             {
                 if (depth > 0)
@@ -328,14 +410,10 @@ internal sealed class Emitter
                 else
                 {
                     loop.Count = Hoist("int", "_n", "0");
+                    if (_inFused)
+                        w.Line($"{loop.Count} = 0;");   // counted again in each iteration of the fused loop
                 }
-                string step = loop.Step switch
-                {
-                    "1" => loop.Variable + "++",
-                    "-1" => loop.Variable + "--",
-                    _ => loop.Step.StartsWith("-") ? $"{loop.Variable} -= {loop.Step.Substring(1)}" : $"{loop.Variable} += {loop.Step}",
-                };
-                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {step})   // line {loop.Line}");
+                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {StepCode(loop)})   // line {loop.Line}");
                 w.Open();
                 w.Line($"{loop.Count}++;");
                 Forward(loop.Body, depth + 1, w);
@@ -351,6 +429,44 @@ internal sealed class Emitter
                 w.Line($"{Result} = {ThreeAddress(r.Value, w)};   // line {r.Line}");
                 return;
         }
+    }
+
+    private static string StepCode(For loop) => loop.Step switch
+    {
+        "1" => loop.Variable + "++",
+        "-1" => loop.Variable + "--",
+        _ => loop.Step.StartsWith("-") ? $"{loop.Variable} -= {loop.Step.Substring(1)}" : $"{loop.Variable} += {loop.Step}",
+    };
+
+    // The fused loop (see FusionCandidate), in the forward sweep: the return's sweep first, then one loop whose
+    // iterations run the body and at once its reverse sweep (in sibling blocks: each declares its own ints). An
+    // iteration runs once before its sweep, like the method's top level: its statements are emitted as there
+    // (depth 0: intermediates kept in locals, overwritten values in a local each, nothing pushed or recomputed;
+    // loops inside it as usual), the locals simply reused by the next iteration.
+    private bool _inFused;
+
+    private void Fused(For loop, Writer w)
+    {
+        if (_preseed is { } r)
+        {
+            w.Line($"// line {r.Line}: {r.Source}   (swept before the loop fused with its reverse sweep)");
+            _readLog = _preseedReads;
+            _preseedReads.Clear();
+            ReturnReverse(r, new Recompute(this, null), w);
+            _readLog = null;
+        }
+        w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {StepCode(loop)})   // line {loop.Line}, fused with its reverse sweep");
+        w.Open();
+        _inFused = true;
+        w.Open();
+        Forward(loop.Body, 0, w);
+        w.Close();
+        w.Line($"// line {loop.Line}: {loop.Source}, this iteration's reverse sweep");
+        w.Open();
+        Reverse(loop.Body, 0, w);
+        w.Close();
+        _inFused = false;
+        w.Close();
     }
 
     // if (condition) { then } else { otherwise }, the else left out when empty; sweep writes a block.
@@ -478,14 +594,15 @@ internal sealed class Emitter
 
     private void Reverse(Block b, int depth, Writer w)
     {
-        // Ints are re-declared (they never change); locals declared in a loop from values that stay put are recomputed.
+        // Ints are re-declared (they never change); locals declared in a loop from values that stay put are recomputed
+        // (not in a fused loop's iteration, depth 0: it has just computed them).
         foreach (Stmt s in b.Statements)
         {
             if (s is IntDeclaration i)
             {
                 w.Line($"int {i.Name} = {i.Code};");
             }
-            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && b.InLoop)
+            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && b.InLoop && depth > 0)
             {
                 var context = new Recompute(this, null);
                 string code = context.Value(a.Value);
@@ -493,8 +610,29 @@ internal sealed class Emitter
                 w.Line($"{a.Target.Name} = {code};   // recomputed: line {a.Line}");
             }
         }
+        // In a fused loop's iteration (depth 0 there), runs of assignments merge their additions to input adjoints.
+        Dictionary<string, List<string>>? outer = _deferred;
+        List<string> outerOrder = new List<string>(_deferredOrder);
+        HashSet<string>? outerZero = _zeroBars;
+        _deferredOrder.Clear();
+        bool straight = _inFused && depth == 0;
+        _deferred = straight ? new Dictionary<string, List<string>>() : null;
+        _zeroBars = !straight ? null
+            : b == _fused!.Body ? new HashSet<string>(_m.Variables.Where(v => v.DeclaredIn == b && v.Active).Select(v => v.Bar))
+            : new HashSet<string>();
         for (int k = b.Statements.Count - 1; k >= 0; k--)
+        {
+            if (b.Statements[k] is not Assign)
+            {
+                FlushDeferred(w);
+                _zeroBars?.Clear();   // a branch or a loop may change any adjoint
+            }
             ReverseStatement(b.Statements[k], depth, w);
+        }
+        FlushDeferred(w);
+        _deferred = outer;
+        _deferredOrder.AddRange(outerOrder);
+        _zeroBars = outerZero;
     }
 
     private Context NewContext(int depth) => depth > 0 ? new Recompute(this, null) : new Hoisted(this);
@@ -522,11 +660,13 @@ internal sealed class Emitter
                         string adjoint = Tmp("_a");
                         body.Line($"{_t} {adjoint} = {v.Bar};");
                         body.Line($"{v.Bar} = {_t}.Zero;");
+                        _zeroBars?.Add(v.Bar);
                         Backprop(a.Value, adjoint, context, body);
                         break;
                     }
                     case AssignKind.Set:
                         body.Line($"{v.Bar} = {_t}.Zero;");
+                        _zeroBars?.Add(v.Bar);
                         break;
                     case AssignKind.Add:
                         Backprop(a.Value, v.Bar, context, body);
@@ -535,7 +675,7 @@ internal sealed class Emitter
                         Backprop(a.Value, Temp(body, "-" + v.Bar), context, body);
                         break;
                 }
-                Flush(context, body);
+                Flush(context, body, defer: true);
                 w.Append(context.Prelude);
                 w.Append(body);
                 return;
@@ -566,6 +706,9 @@ internal sealed class Emitter
                 w.Line($"// line {branch.Line}: {branch.Source}");
                 Branches(w, depth > 0 ? $"{_bitStack}.Pop()" : branch.HoistedBit!, branch, b => Reverse(b, depth, w));
                 return;
+            case For loop when loop.Fused:
+                w.Line($"// line {loop.Line}: {loop.Source}   (fused: swept in the forward sweep)");
+                return;
             case For loop:
             {
                 w.Line($"// line {loop.Line}: {loop.Source}, backwards");
@@ -585,18 +728,23 @@ internal sealed class Emitter
                 w.Close();
                 return;
             }
-            case Return r:
-            {
-                w.Line($"// line {r.Line}: {r.Source}");
-                Context context = NewContext(depth);
-                var body = new Writer();
-                Backprop(r.Value, _seed, context, body);
-                Flush(context, body);
-                w.Append(context.Prelude);
-                w.Append(body);
+            case Return r when _fused is not null && r == _preseed:
+                w.Line($"// line {r.Line}: {r.Source}   (swept before the fused loop, line {_fused.Line})");
                 return;
-            }
+            case Return r:
+                w.Line($"// line {r.Line}: {r.Source}");
+                ReturnReverse(r, NewContext(depth), w);
+                return;
         }
+    }
+
+    private void ReturnReverse(Return r, Context context, Writer w)
+    {
+        var body = new Writer();
+        Backprop(r.Value, _seed, context, body);
+        Flush(context, body);
+        w.Append(context.Prelude);
+        w.Append(body);
     }
 
     private static string Parenthesised(string code) =>
@@ -622,22 +770,65 @@ internal sealed class Emitter
         return context.Temps[expression] = Temp(w, expression);
     }
 
-    // The contributions a statement sends to one adjoint are added at its end, in one statement per target.
-    private void Flush(Context context, Writer w)
+    // The contributions a statement sends to one adjoint are added at its end, in one statement per target; in a
+    // fused loop's iteration those to input spans' elements are added once, after a run of assignments (_deferred).
+    private void Flush(Context context, Writer w, bool defer = false)
     {
         foreach (KeyValuePair<string, List<string>> sink in context.Sinks)
         {
-            string sum = string.Join(" + ", sink.Value);
-            if (_fast && IsOutput(sink.Key))
+            if (defer && _deferred is not null && IsInputElement(sink.Key))
             {
-                // A NaN product shows in the contribution (a local: the flag is tested once, at the end).
-                if (sink.Value.Count > 1)
-                    sum = Temp(w, sum);
-                w.Line($"{_nanLocal} |= {_t}.IsNaN({sum});");
+                if (!_deferred.TryGetValue(sink.Key, out List<string>? terms))
+                {
+                    _deferred[sink.Key] = terms = new List<string>();
+                    _deferredOrder.Add(sink.Key);
+                }
+                terms.AddRange(sink.Value);
+                continue;
             }
-            w.Line($"{sink.Key} += {sum};");
+            Add(sink.Key, sink.Value, w);
         }
         context.Sinks.Clear();
+    }
+
+    private void Add(string target, List<string> terms, Writer w)
+    {
+        string sum = string.Join(" + ", terms);
+        if (_fast && IsOutput(target))
+        {
+            // A NaN product shows in the contribution (a local: the flag is tested once, at the end).
+            if (terms.Count > 1)
+                sum = Temp(w, sum);
+            w.Line($"{_nanLocal} |= {_t}.IsNaN({sum});");
+        }
+        // A local's adjoint known to be zero (see _zeroBars) is set, not added to: x + 0 is not foldable in IEEE.
+        w.Line(_zeroBars?.Remove(target) == true ? $"{target} = {sum};" : $"{target} += {sum};");
+    }
+
+    // In a fused loop's iteration, the adjoints known to be zero at this point of its sweep: those of the locals the
+    // loop declares at the start (each iteration's sweep leaves them at zero, as shown at FusionCandidate), and any
+    // adjoint just reset by the sweep of an assignment; forgotten at its first addition and at any statement other
+    // than an assignment. Null elsewhere.
+    private HashSet<string>? _zeroBars;
+
+    // Input spans' adjoints are only ever added to in the reverse sweep (nothing reads them), so the additions of
+    // consecutive statements can wait and be merged: one read-modify-write per element instead of one per statement.
+    // Their index ints never change within a block, so equal text is the same element.
+    private Dictionary<string, List<string>>? _deferred;
+    private readonly List<string> _deferredOrder = new List<string>();
+
+    private bool IsInputElement(string sink) =>
+        _m.Parameters.Any(p => p.Span is { IsOutput: false } span && sink.StartsWith(span.Bar + "[", System.StringComparison.Ordinal));
+
+    private void FlushDeferred(Writer w)
+    {
+        if (_deferred is null || _deferred.Count == 0)
+            return;
+        w.Line("// the input adjoints of the statements above, added once per element");
+        foreach (string key in _deferredOrder)
+            Add(key, _deferred[key], w);
+        _deferred.Clear();
+        _deferredOrder.Clear();
     }
 
     /// <summary>Adds n's partials times its adjoint to the adjoints of what n reads.</summary>
@@ -762,10 +953,10 @@ internal sealed class Emitter
         public abstract string Bit(Conditional c);
         public abstract Context Branch();
 
-        protected static string Leaf(Leaf leaf)
+        protected static string Leaf(Emitter e, Leaf leaf)
         {
             if (leaf.Variable is { } v)
-                v.ValueNeeded = true;
+                e.Need(v);
             return leaf.Code;
         }
     }
@@ -777,7 +968,7 @@ internal sealed class Emitter
 
         public Hoisted(Emitter e) => _e = e;
 
-        public override string Value(Node n) => n is Leaf leaf ? Leaf(leaf) : n.Hoisted!;
+        public override string Value(Node n) => n is Leaf leaf ? Leaf(_e, leaf) : n.Hoisted!;
         public override string Bit(Conditional c) => c.HoistedBit!;
         public override Context Branch() => new Hoisted(_e);
     }
@@ -800,7 +991,7 @@ internal sealed class Emitter
         public override string Bit(Conditional c)
         {
             foreach (TVar v in c.Condition.Reads)
-                v.ValueNeeded = true;
+                _e.Need(v);
             return c.Condition.Code;
         }
 
@@ -809,7 +1000,7 @@ internal sealed class Emitter
         public override string Value(Node n)
         {
             if (n is Leaf leaf)
-                return Leaf(leaf);
+                return Leaf(_e, leaf);
             if (Known(n) is { } known)
                 return known;
             string name;
