@@ -72,6 +72,7 @@ internal sealed class Emitter
         Result = m.Names.Fresh("result");
         Nan = m.Names.Fresh("_nan");
         _nanLocal = m.Names.Fresh("_anyNaN");
+        _probe = m.Names.Fresh("_nanProbe");
         _stack = m.Names.Fresh("_values");
         _bitStack = m.Names.Fresh("_bits");
         _countStack = m.Names.Fresh("_counts");
@@ -81,6 +82,11 @@ internal sealed class Emitter
     private readonly string _stack, _bitStack, _countStack;
 
     private readonly string _nanLocal;
+
+    // The fast variant's NaN probe: the sum of every contribution to a parameter's adjoint. NaN absorbs additions, so
+    // the probe ends NaN if a contribution was NaN (and, harmlessly, if +∞ and −∞ both occurred: the caller then
+    // reruns the exact variant for nothing). One addition per contribution, fewer than a test and an or.
+    private readonly string _probe;
 
     /// <summary>The fast variant's out parameter: set when an adjoint turned NaN.</summary>
     public string Nan { get; }
@@ -259,6 +265,7 @@ internal sealed class Emitter
     private Writer Pass(bool returnsValue)
     {
         _counter = 0;
+        _operands.Clear();
         _hoisted = new List<string>();
         _values = _bits = _counts = false;
         var forward = new Writer();
@@ -277,7 +284,10 @@ internal sealed class Emitter
         if (returnsValue)
             body.Line($"{_t} {Result} = {_t}.Zero;");
         if (_fast)
-            body.Line($"bool {_nanLocal} = false;   // set when an adjoint turns NaN: the caller reruns the exact adjoint");
+        {
+            body.Line($"bool {_nanLocal} = false;   // set when a call's seed is NaN: the caller reruns the exact adjoint");
+            body.Line($"{_t} {_probe} = {_t}.Zero;   // the sum of the parameters' adjoint contributions: NaN if one was");
+        }
         if (_values)
             body.Line($"var {_stack} = new global::Autodiff.AdjointStack<{_t}>();   // values later iterations overwrite");
         if (_bits)
@@ -301,7 +311,7 @@ internal sealed class Emitter
         if (_counts)
             body.Line($"{_countStack}.Dispose();");
         if (_fast)
-            body.Line($"{Nan} = {_nanLocal};");
+            body.Line($"{Nan} = {_nanLocal} || {_t}.IsNaN({_probe});");
         if (returnsValue)
             body.Line($"return {Result};");
         return body;
@@ -754,6 +764,7 @@ internal sealed class Emitter
     {
         string name = Tmp("_a");
         w.Line($"{_t} {name} = {expression};");
+        _operands[name] = AdjointTemp.Matches(expression).Cast<System.Text.RegularExpressions.Match>().Select(m => m.Value).ToList();
         return name;
     }
 
@@ -774,6 +785,7 @@ internal sealed class Emitter
     // fused loop's iteration those to input spans' elements are added once, after a run of assignments (_deferred).
     private void Flush(Context context, Writer w, bool defer = false)
     {
+        var group = new List<(string, List<string>)>();
         foreach (KeyValuePair<string, List<string>> sink in context.Sinks)
         {
             if (defer && _deferred is not null && IsInputElement(sink.Key))
@@ -786,23 +798,48 @@ internal sealed class Emitter
                 terms.AddRange(sink.Value);
                 continue;
             }
-            Add(sink.Key, sink.Value, w);
+            group.Add((sink.Key, sink.Value));
         }
+        Add(group, w);
         context.Sinks.Clear();
     }
 
-    private void Add(string target, List<string> terms, Writer w)
+    // Adds each target's terms to it. In the fast variant a contribution to a parameter's adjoint goes into the NaN
+    // probe, unless another contribution of the group is computed from it by + − × only (NaN propagates through
+    // them: that one shows it), as x̄ᵢ₊₁'s ā does in x̄ᵢ's −2ā·xᵢ.
+    private void Add(List<(string Target, List<string> Terms)> group, Writer w)
     {
-        string sum = string.Join(" + ", terms);
-        if (_fast && IsOutput(target))
+        var sums = new List<(string Target, string Sum, bool Output)>();
+        foreach ((string target, List<string> terms) in group)
         {
-            // A NaN product shows in the contribution (a local: the flag is tested once, at the end).
-            if (terms.Count > 1)
-                sum = Temp(w, sum);
-            w.Line($"{_nanLocal} |= {_t}.IsNaN({sum});");
+            string sum = string.Join(" + ", terms);
+            bool output = _fast && IsOutput(target);
+            if (output && terms.Count > 1)
+                sum = Temp(w, sum);   // a local: the probe and the adjoint add the same value
+            sums.Add((target, sum, output));
         }
-        // A local's adjoint known to be zero (see _zeroBars) is set, not added to: x + 0 is not foldable in IEEE.
-        w.Line(_zeroBars?.Remove(target) == true ? $"{target} = {sum};" : $"{target} += {sum};");
+        var probed = sums.Where(s => s.Output).Select(s => s.Sum).Distinct().ToList();
+        probed = probed.Where(v => !probed.Any(u => u != v && DependsOn(u, v))).ToList();
+        foreach ((string target, string sum, bool output) in sums)
+        {
+            if (output && probed.Remove(sum))
+                w.Line($"{_probe} += {sum};");
+            // A local's adjoint known to be zero (see _zeroBars) is set, not added to: x + 0 is not foldable in IEEE.
+            w.Line(_zeroBars?.Remove(target) == true ? $"{target} = {sum};" : $"{target} += {sum};");
+        }
+    }
+
+    // The adjoint temporaries (_aN) each temporary was computed from, by + − × and unary − (Temp records them).
+    private readonly Dictionary<string, List<string>> _operands = new Dictionary<string, List<string>>();
+
+    private static readonly System.Text.RegularExpressions.Regex AdjointTemp =
+        new System.Text.RegularExpressions.Regex(@"(?<![A-Za-z0-9_])_a[0-9]+(?![A-Za-z0-9_])");
+
+    private bool DependsOn(string value, string operand)
+    {
+        if (!_operands.TryGetValue(value, out List<string>? direct))
+            return false;
+        return direct.Any(d => d == operand || DependsOn(d, operand));
     }
 
     // In a fused loop's iteration, the adjoints known to be zero at this point of its sweep: those of the locals the
@@ -825,8 +862,7 @@ internal sealed class Emitter
         if (_deferred is null || _deferred.Count == 0)
             return;
         w.Line("// the input adjoints of the statements above, added once per element");
-        foreach (string key in _deferredOrder)
-            Add(key, _deferred[key], w);
+        Add(_deferredOrder.Select(key => (key, _deferred[key])).ToList(), w);
         _deferred.Clear();
         _deferredOrder.Clear();
     }
