@@ -795,7 +795,9 @@ internal sealed class Emitter
                     _deferred[sink.Key] = terms = new List<string>();
                     _deferredOrder.Add(sink.Key);
                 }
-                terms.AddRange(sink.Value);
+                // A term that is a variable's adjoint (v += x[i] sends v_bar) is copied now: a later statement's sweep
+                // (v's declaration) may reset it before the merged addition runs. Temporaries never change.
+                terms.AddRange(sink.Value.Select(t => AdjointTemp.Match(t) is { Success: true } m && m.Value == t.TrimStart('-') ? t : Temp(w, t)));
                 continue;
             }
             group.Add((sink.Key, sink.Value));

@@ -53,6 +53,18 @@ public sealed class LoopFusionTests
             }
             return s;
             """),
+        // A local added to after its declaration: its adjoint, sent to x[i + 1], is reset by the declaration's sweep
+        // before the merged input-adjoint additions run: fused (the addition must use the value at its statement).
+        ("LocalAddedTo", true, """
+            T s = T.Zero;
+            for (int i = 0; i + 1 < x.Length; i++)
+            {
+                T t = x[i] * x[i];
+                t += x[i + 1];
+                s += t * t;
+            }
+            return s;
+            """),
         // A loop accumulating in an inner loop straight into the carried value: fused.
         ("InnerAccumulation", true, """
             T s = T.Zero;

@@ -45,7 +45,7 @@ public enum Branch
 /// <list type="bullet">
 /// <item><see cref="Start"/> over x: <c>T s = start;</c> then <c>T acc = T.Zero;</c></item>
 /// <item>if <see cref="Element"/> is set, <c>for (int i = 0; i &lt; x.Length; i++)</c> with <c>T t = element</c> over
-/// (x, s, x[i]), then, if <see cref="Inner"/> is set, an inner loop <c>for (int j = 0; j &lt;= i; j++) t += inner</c>
+/// (x, s, x[i]) (then <c>t += x[i];</c> if <see cref="Bump"/> is set), then, if <see cref="Inner"/> is set, an inner loop <c>for (int j = 0; j &lt;= i; j++) t += inner</c>
 /// over (x, s, t, x[j]), then <c>acc += H(t, s)</c> if <see cref="CallsHelper"/> (before the branch: t is read both
 /// outside and inside it), then add, test, scale and carry over (x, s, t, x[i]), as <see cref="Branch"/> and
 /// <see cref="Carry"/> say;</item>
@@ -59,7 +59,8 @@ public enum Branch
 /// </summary>
 public sealed record LoopProgram(
     double[] Point, Expr Start, Expr? Element, Expr Add, Branch Branch, Expr? Test, Expr? Scale,
-    Carry Carry, Expr? CarryValue, bool CallsHelper, Expr Result, Expr? Other, Expr? Inner = null, double? Weight = null)
+    Carry Carry, Expr? CarryValue, bool CallsHelper, Expr Result, Expr? Other, Expr? Inner = null, double? Weight = null,
+    bool Bump = false)
 {
     /// <summary>The number of inputs n.</summary>
     public int Inputs => Point.Length;
@@ -96,6 +97,8 @@ public sealed record LoopProgram(
             for (int i = 0; i < x.Length; i++)
             {
                 T t = Expr.Evaluate(Element, Env(x, s, x[i]));
+                if (Bump)
+                    t += x[i];
                 if (Inner is not null)
                 {
                     for (int j = 0; j <= i; j++)
@@ -164,6 +167,8 @@ public sealed record LoopProgram(
             b.AppendLine("        for (int i = 0; i < x.Length; i++)");
             b.AppendLine("        {");
             b.AppendLine($"            T t = {CSharp.Print(Element, Names("s", "x[i]"))};");
+            if (Bump)
+                b.AppendLine("            t += x[i];");
             if (Inner is not null)
             {
                 b.AppendLine("            for (int j = 0; j <= i; j++)");
@@ -264,7 +269,8 @@ public static class LoopPrograms
          from form in Gen.Choose(0, 5)
          let free = form >= 4   // the loop's trees do not read s
          from element in free ? TreeWithout([.. x, s, x[0]], n) : Tree([.. x, s, x[0]])
-         let t = Expr.Evaluate<double>(element, [.. x, s, x[0]])
+         from bump in Gen.Choose(0, 1)
+         let t = Expr.Evaluate<double>(element, [.. x, s, x[0]]) + (bump == 1 ? x[0] : 0)
          from nested in Gen.Choose(0, 2)
          from inner in free ? TreeWithout([.. x, s, t, x[0]], n) : Tree([.. x, s, t, x[0]])
          let tInner = nested == 0 ? t + Expr.Evaluate<double>(inner, [.. x, s, t, x[0]]) : t
@@ -281,7 +287,8 @@ public static class LoopPrograms
          let body = new LoopProgram(x, start, loop > 0 ? element : null,
              form == 5 ? new Expr.Binary(Plus, new Expr.Var(n), add) : add, branch,
              branch == Branch.None ? null : test, branch is Branch.IfElse or Branch.Ternary ? scale : null,
-             carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null, nested == 0 ? inner : null)
+             carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null, nested == 0 ? inner : null,
+             Bump: bump == 1)
          from result in Tree(End(body))
          from other in Tree(End(body))
          from rest in Tree(End(body)[..^1])
@@ -335,6 +342,8 @@ public static class LoopPrograms
             yield return p with { CallsHelper = false };
         if (p.Inner is not null)
             yield return p with { Inner = null };
+        if (p.Bump)
+            yield return p with { Bump = false };
         if (p.Carry != Carry.None)
             yield return p with { Carry = Carry.None, CarryValue = null };
         if (p.Branch != Branch.None)
