@@ -682,7 +682,7 @@ internal sealed class Emitter
                         Backprop(a.Value, v.Bar, context, body);
                         break;
                     case AssignKind.Subtract when a.Value.Active:
-                        Backprop(a.Value, Temp(body, "-" + v.Bar), context, body);
+                        Backprop(a.Value, Negated(v.Bar), context, body);
                         break;
                 }
                 Flush(context, body, defer: true);
@@ -814,14 +814,14 @@ internal sealed class Emitter
         var sums = new List<(string Target, string Sum, bool Output)>();
         foreach ((string target, List<string> terms) in group)
         {
-            string sum = string.Join(" + ", terms);
+            string sum = Sum(terms);
             bool output = _fast && IsOutput(target);
             if (output && terms.Count > 1)
                 sum = Temp(w, sum);   // a local: the probe and the adjoint add the same value
             sums.Add((target, sum, output));
         }
         var probed = sums.Where(s => s.Output).Select(s => s.Sum).Distinct().ToList();
-        probed = probed.Where(v => !probed.Any(u => u != v && DependsOn(u, v))).ToList();
+        probed = probed.Where(v => !probed.Any(u => u != v && DependsOn(u.TrimStart('-'), v.TrimStart('-')))).ToList();
         foreach ((string target, string sum, bool output) in sums)
         {
             if (output && probed.Remove(sum))
@@ -869,6 +869,29 @@ internal sealed class Emitter
         _deferredOrder.Clear();
     }
 
+    // Negation is carried to the sinks instead of computed (−a is exact, and a + (−b) is a − b): an adjoint written
+    // "-name" is the negative of the temporary or adjoint name; Scaled and Flush keep the sign outside.
+    private static string Negated(string adjoint) => adjoint.StartsWith("-", System.StringComparison.Ordinal) ? adjoint.Substring(1) : "-" + adjoint;
+
+    // adjoint × partial in a temporary (one per statement and expression), its sign carried outside.
+    private string Scaled(string adjoint, string partial, Context context, Writer w)
+    {
+        bool negative = adjoint.StartsWith("-", System.StringComparison.Ordinal);
+        string name = Temp(w, Product(negative ? adjoint.Substring(1) : adjoint, partial), context);
+        return negative ? "-" + name : name;
+    }
+
+    // The terms as one sum, the negative ones subtracted: a + b − c − d.
+    private static string Sum(List<string> terms)
+    {
+        List<string> positive = terms.Where(t => !t.StartsWith("-", System.StringComparison.Ordinal)).ToList();
+        List<string> negative = terms.Where(t => t.StartsWith("-", System.StringComparison.Ordinal)).Select(t => t.Substring(1)).ToList();
+        string sum = positive.Count > 0 ? string.Join(" + ", positive) : "-" + negative[0];
+        foreach (string n in positive.Count > 0 ? negative : negative.Skip(1))
+            sum += " - " + n;
+        return sum;
+    }
+
     /// <summary>Adds n's partials times its adjoint to the adjoints of what n reads.</summary>
     private void Backprop(Node n, string adjoint, Context context, Writer w)
     {
@@ -883,7 +906,7 @@ internal sealed class Emitter
                 context.Send($"{leaf.Input!.Bar}[{leaf.Index}]", adjoint);
                 return;
             case Op { Kind: OpKind.Negate } o:
-                Backprop(o.Left, Temp(w, "-" + adjoint, context), context, w);
+                Backprop(o.Left, Negated(adjoint), context, w);
                 return;
             case Op { Kind: OpKind.Add } o:
                 Backprop(o.Left, adjoint, context, w);
@@ -892,31 +915,31 @@ internal sealed class Emitter
             case Op { Kind: OpKind.Subtract } o:
                 Backprop(o.Left, adjoint, context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, "-" + adjoint, context), context, w);
+                    Backprop(o.Right, Negated(adjoint), context, w);
                 return;
             case Op { Kind: OpKind.Multiply } o:
                 if (o.Left.Active)
-                    Backprop(o.Left, Temp(w, Product(adjoint, context.Value(o.Right!)), context), context, w);
+                    Backprop(o.Left, Scaled(adjoint, context.Value(o.Right!), context, w), context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, Product(adjoint, context.Value(o.Left)), context), context, w);
+                    Backprop(o.Right, Scaled(adjoint, context.Value(o.Left), context, w), context, w);
                 return;
             case Op { Kind: OpKind.Divide } o:
                 // ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −(x/y)/y, as the tape records them.
                 if (o.Left.Active)
-                    Backprop(o.Left, Temp(w, Product(adjoint, $"{_t}.One / {context.Value(o.Right!)}"), context), context, w);
+                    Backprop(o.Left, Scaled(adjoint, $"{_t}.One / {context.Value(o.Right!)}", context, w), context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, Product(adjoint, $"-{context.Value(o)} / {context.Value(o.Right)}"), context), context, w);
+                    Backprop(o.Right, Scaled(adjoint, $"-{context.Value(o)} / {context.Value(o.Right)}", context, w), context, w);
                 return;
             case RuleCall r when r.Right is null:
-                Backprop(r.Left, Temp(w, Product(adjoint, $"{r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)})"), context), context, w);
+                Backprop(r.Left, Scaled(adjoint, $"{r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)})", context, w), context, w);
                 return;
             case RuleCall r:
             {
                 string x = context.Value(r.Left), y = context.Value(r.Right!), f = context.Value(r);
                 if (r.Left.Active)
-                    Backprop(r.Left, Temp(w, Product(adjoint, $"{r.Rule}.Dx({x}, {y}, {f})"), context), context, w);
+                    Backprop(r.Left, Scaled(adjoint, $"{r.Rule}.Dx({x}, {y}, {f})", context, w), context, w);
                 if (r.Right!.Active)
-                    Backprop(r.Right, Temp(w, Product(adjoint, $"{r.Rule}.Dy({x}, {y}, {f})"), context), context, w);
+                    Backprop(r.Right, Scaled(adjoint, $"{r.Rule}.Dy({x}, {y}, {f})", context, w), context, w);
                 return;
             }
             case Call c:
