@@ -173,6 +173,31 @@ public sealed class LoopFusionTests
         return (assembly.GetType("Fusion")!, output);
     });
 
+    /// <summary>A loop writing an output: y[0] is overwritten by every iteration, so only the last one's x gets ū.</summary>
+    [Fact]
+    public void A_loop_that_writes_an_output_is_not_fused()
+    {
+        const string source = GeneratorHarness.Usings + """
+            public static partial class FusionOutput
+            {
+                [Differentiable]
+                public static void Overwrite<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+                {
+                    for (int i = 0; i < x.Length; i++)
+                        y[0] = T.Sin(x[i]);
+                }
+            }
+            """;
+        Assembly assembly = GeneratorHarness.Load(out GeneratorHarness.Output output, source);
+        var vjp = assembly.GetType("FusionOutput")!.GetMethod("Overwrite_Vjp")!.MakeGenericMethod(typeof(double)).CreateDelegate<Vjp>();
+        double[] x = [0.3, -1.1, 0.9], y = new double[1], gradient = new double[3];
+        vjp(x, y, [1.0], gradient);
+        Assert.Equal([0.0, 0.0, Math.Cos(0.9)], gradient);
+        Assert.DoesNotContain(CompiledAdjointProperties.FusedMarker, output.Generated("FusionOutput.Overwrite."), StringComparison.Ordinal);
+    }
+
+    private delegate void Vjp(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);
+
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
 
     [Theory]
