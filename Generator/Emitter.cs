@@ -72,6 +72,7 @@ internal sealed class Emitter
         Result = m.Names.Fresh("result");
         Nan = m.Names.Fresh("_nan");
         _nanLocal = m.Names.Fresh("_anyNaN");
+        _probe = m.Names.Fresh("_nanProbe");
         _stack = m.Names.Fresh("_values");
         _bitStack = m.Names.Fresh("_bits");
         _countStack = m.Names.Fresh("_counts");
@@ -81,6 +82,11 @@ internal sealed class Emitter
     private readonly string _stack, _bitStack, _countStack;
 
     private readonly string _nanLocal;
+
+    // The fast variant's NaN probe: the sum of every contribution to a parameter's adjoint. NaN absorbs additions, so
+    // the probe ends NaN if a contribution was NaN (and, harmlessly, if +∞ and −∞ both occurred: the caller then
+    // reruns the exact variant for nothing). One addition per contribution, fewer than a test and an or.
+    private readonly string _probe;
 
     /// <summary>The fast variant's out parameter: set when an adjoint turned NaN.</summary>
     public string Nan { get; }
@@ -93,7 +99,17 @@ internal sealed class Emitter
     {
         Activity();
         Recomputable(_m.Body);
+        FusionCandidate();
         Pass(returnsValue);              // dry run: marks the variables the reverse sweep reads
+        if (_fused is { } loop && !FusionConfirmed())
+        {
+            // The return's sweep reads what the loop assigns, or a carried value must be saved: the two sweeps.
+            loop.Fused = false;
+            _fused = null;
+            foreach (TVar v in _m.Variables)
+                v.ValueNeeded = false;
+            Pass(returnsValue);
+        }
         Writer exact = Pass(returnsValue);
         _fast = true;
         Writer fast = Pass(returnsValue);
@@ -177,9 +193,79 @@ internal sealed class Emitter
         _ => Enumerable.Empty<TVar>(),
     };
 
+    // ---- loop fusion ----
+    //
+    // The reverse sweep of a loop runs its iterations backwards, each reading the adjoints the later ones left. When
+    // the loop's last statement-to-be-swept is the return and no iteration changes an adjoint another one reads,
+    // iteration k's reverse sweep can run right after iteration k itself: one loop, no second pass over the data, and
+    // the values it reads are still in the variables. The generator fuses the last top-level loop when it can check:
+    //   1. only the return (or nothing) follows it, and the return's sweep reads no value the loop assigns
+    //      (it is swept before the loop, so the adjoints it sends are known when the loop starts);
+    //   2. every T variable the loop assigns and does not declare (carried: its accumulators) is only updated with
+    //      += or -= (which pass the adjoint through unchanged), and nothing in the loop reads it: so their adjoints
+    //      are the same in every iteration, and no iteration's sweep reads an adjoint another iteration changes;
+    //      locals the loop declares start each iteration's sweep at zero and end it at zero, as in the two sweeps;
+    //   3. the loop writes no output span (an output's adjoint is reset by the write that overwrites it);
+    //   4. no carried variable has to be saved (the reverse sweep of the statements before the loop would read it).
+    // 1 (its second half) and 4 depend on what the sweeps read: the dry run checks them, and undoes the fusion.
+    // Anything else is swept as before. Adjoints then receive the same terms as in the two sweeps, summed in
+    // another order.
+
+    private For? _fused;                              // the loop to fuse, if any
+    private Return? _preseed;                         // the return, swept before the fused loop
+    private HashSet<TVar> _carried = new HashSet<TVar>();
+    private HashSet<TVar> _assignedInFused = new HashSet<TVar>();
+    private HashSet<TVar>? _readLog;                  // the variables the return's early sweep reads (dry run)
+    private readonly HashSet<TVar> _preseedReads = new HashSet<TVar>();
+
+    private void FusionCandidate()
+    {
+        List<Stmt> top = _m.Body.Statements;
+        int k = top.FindLastIndex(s => s is For);
+        if (k < 0)
+            return;
+        List<Stmt> tail = top.Skip(k + 1).ToList();
+        if (!(tail.Count == 0 || (tail.Count == 1 && tail[0] is Return)))
+            return;
+        var loop = (For)top[k];
+        List<Stmt> inside = All(loop.Body).ToList();
+        var scopes = new HashSet<Block>(inside.OfType<For>().Select(f => f.Body)) { loop.Body };
+        List<Assign> assigns = inside.OfType<Assign>().ToList();
+        var carried = new HashSet<TVar>(assigns.Select(a => a.Target).Where(v => v.DeclaredIn is null || !scopes.Contains(v.DeclaredIn)));
+        if (inside.Any(s => s is OutputWrite))
+            return;
+        if (assigns.Any(a => carried.Contains(a.Target) && a.Kind == AssignKind.Set))
+            return;
+        IEnumerable<TVar> reads = inside.SelectMany(s => s switch
+        {
+            Assign a => Reads(a.Value),
+            If i => i.Condition.Reads,
+            _ => Enumerable.Empty<TVar>(),
+        });
+        if (reads.Any(carried.Contains))
+            return;
+        loop.Fused = true;
+        _fused = loop;
+        _preseed = tail.Count == 1 ? (Return)tail[0] : null;
+        _carried = carried;
+        _assignedInFused = new HashSet<TVar>(assigns.Select(a => a.Target));
+    }
+
+    // After the dry run: the return's early sweep read nothing the loop assigns, and no carried value is saved.
+    private bool FusionConfirmed() =>
+        !_preseedReads.Overlaps(_assignedInFused) && !_carried.Any(v => v.Saved);
+
+    // A variable whose value the reverse sweep reads (and, during the return's early sweep, which).
+    private void Need(TVar v)
+    {
+        v.ValueNeeded = true;
+        _readLog?.Add(v);
+    }
+
     private Writer Pass(bool returnsValue)
     {
         _counter = 0;
+        _operands.Clear();
         _hoisted = new List<string>();
         _values = _bits = _counts = false;
         var forward = new Writer();
@@ -198,7 +284,10 @@ internal sealed class Emitter
         if (returnsValue)
             body.Line($"{_t} {Result} = {_t}.Zero;");
         if (_fast)
-            body.Line($"bool {_nanLocal} = false;   // set when an adjoint turns NaN: the caller reruns the exact adjoint");
+        {
+            body.Line($"bool {_nanLocal} = false;   // set when a call's seed is NaN: the caller reruns the exact adjoint");
+            body.Line($"{_t} {_probe} = {_t}.Zero;   // the sum of the parameters' adjoint contributions: NaN if one was");
+        }
         if (_values)
             body.Line($"var {_stack} = new global::Autodiff.AdjointStack<{_t}>();   // values later iterations overwrite");
         if (_bits)
@@ -222,7 +311,7 @@ internal sealed class Emitter
         if (_counts)
             body.Line($"{_countStack}.Dispose();");
         if (_fast)
-            body.Line($"{Nan} = {_nanLocal};");
+            body.Line($"{Nan} = {_nanLocal} || {_t}.IsNaN({_probe});");
         if (returnsValue)
             body.Line($"return {Result};");
         return body;
@@ -318,6 +407,9 @@ internal sealed class Emitter
                 Branches(w, bit, branch, b => Forward(b, depth, w));
                 return;
             }
+            case For loop when loop.Fused:
+                Fused(loop, w);
+                return;
             case For loop:
             {
                 if (depth > 0)
@@ -328,14 +420,10 @@ internal sealed class Emitter
                 else
                 {
                     loop.Count = Hoist("int", "_n", "0");
+                    if (_inFused)
+                        w.Line($"{loop.Count} = 0;");   // counted again in each iteration of the fused loop
                 }
-                string step = loop.Step switch
-                {
-                    "1" => loop.Variable + "++",
-                    "-1" => loop.Variable + "--",
-                    _ => loop.Step.StartsWith("-") ? $"{loop.Variable} -= {loop.Step.Substring(1)}" : $"{loop.Variable} += {loop.Step}",
-                };
-                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {step})   // line {loop.Line}");
+                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {StepCode(loop)})   // line {loop.Line}");
                 w.Open();
                 w.Line($"{loop.Count}++;");
                 Forward(loop.Body, depth + 1, w);
@@ -351,6 +439,44 @@ internal sealed class Emitter
                 w.Line($"{Result} = {ThreeAddress(r.Value, w)};   // line {r.Line}");
                 return;
         }
+    }
+
+    private static string StepCode(For loop) => loop.Step switch
+    {
+        "1" => loop.Variable + "++",
+        "-1" => loop.Variable + "--",
+        _ => loop.Step.StartsWith("-") ? $"{loop.Variable} -= {loop.Step.Substring(1)}" : $"{loop.Variable} += {loop.Step}",
+    };
+
+    // The fused loop (see FusionCandidate), in the forward sweep: the return's sweep first, then one loop whose
+    // iterations run the body and at once its reverse sweep (in sibling blocks: each declares its own ints). An
+    // iteration runs once before its sweep, like the method's top level: its statements are emitted as there
+    // (depth 0: intermediates kept in locals, overwritten values in a local each, nothing pushed or recomputed;
+    // loops inside it as usual), the locals simply reused by the next iteration.
+    private bool _inFused;
+
+    private void Fused(For loop, Writer w)
+    {
+        if (_preseed is { } r)
+        {
+            w.Line($"// line {r.Line}: {r.Source}   (swept before the loop fused with its reverse sweep)");
+            _readLog = _preseedReads;
+            _preseedReads.Clear();
+            ReturnReverse(r, new Recompute(this, null), w);
+            _readLog = null;
+        }
+        w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {StepCode(loop)})   // line {loop.Line}, fused with its reverse sweep");
+        w.Open();
+        _inFused = true;
+        w.Open();
+        Forward(loop.Body, 0, w);
+        w.Close();
+        w.Line($"// line {loop.Line}: {loop.Source}, this iteration's reverse sweep");
+        w.Open();
+        Reverse(loop.Body, 0, w);
+        w.Close();
+        _inFused = false;
+        w.Close();
     }
 
     // if (condition) { then } else { otherwise }, the else left out when empty; sweep writes a block.
@@ -478,14 +604,15 @@ internal sealed class Emitter
 
     private void Reverse(Block b, int depth, Writer w)
     {
-        // Ints are re-declared (they never change); locals declared in a loop from values that stay put are recomputed.
+        // Ints are re-declared (they never change); locals declared in a loop from values that stay put are recomputed
+        // (not in a fused loop's iteration, depth 0: it has just computed them).
         foreach (Stmt s in b.Statements)
         {
             if (s is IntDeclaration i)
             {
                 w.Line($"int {i.Name} = {i.Code};");
             }
-            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && b.InLoop)
+            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && b.InLoop && depth > 0)
             {
                 var context = new Recompute(this, null);
                 string code = context.Value(a.Value);
@@ -493,8 +620,29 @@ internal sealed class Emitter
                 w.Line($"{a.Target.Name} = {code};   // recomputed: line {a.Line}");
             }
         }
+        // In a fused loop's iteration (depth 0 there), runs of assignments merge their additions to input adjoints.
+        Dictionary<string, List<string>>? outer = _deferred;
+        List<string> outerOrder = new List<string>(_deferredOrder);
+        HashSet<string>? outerZero = _zeroBars;
+        _deferredOrder.Clear();
+        bool straight = _inFused && depth == 0;
+        _deferred = straight ? new Dictionary<string, List<string>>() : null;
+        _zeroBars = !straight ? null
+            : b == _fused!.Body ? new HashSet<string>(_m.Variables.Where(v => v.DeclaredIn == b && v.Active).Select(v => v.Bar))
+            : new HashSet<string>();
         for (int k = b.Statements.Count - 1; k >= 0; k--)
+        {
+            if (b.Statements[k] is not Assign)
+            {
+                FlushDeferred(w);
+                _zeroBars?.Clear();   // a branch or a loop may change any adjoint
+            }
             ReverseStatement(b.Statements[k], depth, w);
+        }
+        FlushDeferred(w);
+        _deferred = outer;
+        _deferredOrder.AddRange(outerOrder);
+        _zeroBars = outerZero;
     }
 
     private Context NewContext(int depth) => depth > 0 ? new Recompute(this, null) : new Hoisted(this);
@@ -522,20 +670,22 @@ internal sealed class Emitter
                         string adjoint = Tmp("_a");
                         body.Line($"{_t} {adjoint} = {v.Bar};");
                         body.Line($"{v.Bar} = {_t}.Zero;");
+                        _zeroBars?.Add(v.Bar);
                         Backprop(a.Value, adjoint, context, body);
                         break;
                     }
                     case AssignKind.Set:
                         body.Line($"{v.Bar} = {_t}.Zero;");
+                        _zeroBars?.Add(v.Bar);
                         break;
                     case AssignKind.Add:
                         Backprop(a.Value, v.Bar, context, body);
                         break;
                     case AssignKind.Subtract when a.Value.Active:
-                        Backprop(a.Value, Temp(body, "-" + v.Bar), context, body);
+                        Backprop(a.Value, Negated(v.Bar), context, body);
                         break;
                 }
-                Flush(context, body);
+                Flush(context, body, defer: true);
                 w.Append(context.Prelude);
                 w.Append(body);
                 return;
@@ -566,6 +716,9 @@ internal sealed class Emitter
                 w.Line($"// line {branch.Line}: {branch.Source}");
                 Branches(w, depth > 0 ? $"{_bitStack}.Pop()" : branch.HoistedBit!, branch, b => Reverse(b, depth, w));
                 return;
+            case For loop when loop.Fused:
+                w.Line($"// line {loop.Line}: {loop.Source}   (fused: swept in the forward sweep)");
+                return;
             case For loop:
             {
                 w.Line($"// line {loop.Line}: {loop.Source}, backwards");
@@ -585,18 +738,23 @@ internal sealed class Emitter
                 w.Close();
                 return;
             }
-            case Return r:
-            {
-                w.Line($"// line {r.Line}: {r.Source}");
-                Context context = NewContext(depth);
-                var body = new Writer();
-                Backprop(r.Value, _seed, context, body);
-                Flush(context, body);
-                w.Append(context.Prelude);
-                w.Append(body);
+            case Return r when _fused is not null && r == _preseed:
+                w.Line($"// line {r.Line}: {r.Source}   (swept before the fused loop, line {_fused.Line})");
                 return;
-            }
+            case Return r:
+                w.Line($"// line {r.Line}: {r.Source}");
+                ReturnReverse(r, NewContext(depth), w);
+                return;
         }
+    }
+
+    private void ReturnReverse(Return r, Context context, Writer w)
+    {
+        var body = new Writer();
+        Backprop(r.Value, _seed, context, body);
+        Flush(context, body);
+        w.Append(context.Prelude);
+        w.Append(body);
     }
 
     private static string Parenthesised(string code) =>
@@ -606,6 +764,7 @@ internal sealed class Emitter
     {
         string name = Tmp("_a");
         w.Line($"{_t} {name} = {expression};");
+        _operands[name] = AdjointTemp.Matches(expression).Cast<System.Text.RegularExpressions.Match>().Select(m => m.Value).ToList();
         return name;
     }
 
@@ -622,22 +781,115 @@ internal sealed class Emitter
         return context.Temps[expression] = Temp(w, expression);
     }
 
-    // The contributions a statement sends to one adjoint are added at its end, in one statement per target.
-    private void Flush(Context context, Writer w)
+    // The contributions a statement sends to one adjoint are added at its end, in one statement per target; in a
+    // fused loop's iteration those to input spans' elements are added once, after a run of assignments (_deferred).
+    private void Flush(Context context, Writer w, bool defer = false)
     {
+        var group = new List<(string, List<string>)>();
         foreach (KeyValuePair<string, List<string>> sink in context.Sinks)
         {
-            string sum = string.Join(" + ", sink.Value);
-            if (_fast && IsOutput(sink.Key))
+            if (defer && _deferred is not null && IsInputElement(sink.Key))
             {
-                // A NaN product shows in the contribution (a local: the flag is tested once, at the end).
-                if (sink.Value.Count > 1)
-                    sum = Temp(w, sum);
-                w.Line($"{_nanLocal} |= {_t}.IsNaN({sum});");
+                if (!_deferred.TryGetValue(sink.Key, out List<string>? terms))
+                {
+                    _deferred[sink.Key] = terms = new List<string>();
+                    _deferredOrder.Add(sink.Key);
+                }
+                // A term that is a variable's adjoint (v += x[i] sends v_bar) is copied now: a later statement's sweep
+                // (v's declaration) may reset it before the merged addition runs. Temporaries never change.
+                terms.AddRange(sink.Value.Select(t => AdjointTemp.Match(t) is { Success: true } m && m.Value == t.TrimStart('-') ? t : Temp(w, t)));
+                continue;
             }
-            w.Line($"{sink.Key} += {sum};");
+            group.Add((sink.Key, sink.Value));
         }
+        Add(group, w);
         context.Sinks.Clear();
+    }
+
+    // Adds each target's terms to it. In the fast variant a contribution to a parameter's adjoint goes into the NaN
+    // probe, unless another contribution of the group is computed from it by + − × only (NaN propagates through
+    // them: that one shows it), as x̄ᵢ₊₁'s ā does in x̄ᵢ's −2ā·xᵢ.
+    private void Add(List<(string Target, List<string> Terms)> group, Writer w)
+    {
+        var sums = new List<(string Target, string Sum, bool Output)>();
+        foreach ((string target, List<string> terms) in group)
+        {
+            string sum = Sum(terms);
+            bool output = _fast && IsOutput(target);
+            if (output && terms.Count > 1)
+                sum = Temp(w, sum);   // a local: the probe and the adjoint add the same value
+            sums.Add((target, sum, output));
+        }
+        var probed = sums.Where(s => s.Output).Select(s => s.Sum).Distinct().ToList();
+        probed = probed.Where(v => !probed.Any(u => u != v && DependsOn(u.TrimStart('-'), v.TrimStart('-')))).ToList();
+        foreach ((string target, string sum, bool output) in sums)
+        {
+            if (output && probed.Remove(sum))
+                w.Line($"{_probe} += {sum};");
+            // A local's adjoint known to be zero (see _zeroBars) is set, not added to: x + 0 is not foldable in IEEE.
+            w.Line(_zeroBars?.Remove(target) == true ? $"{target} = {sum};" : $"{target} += {sum};");
+        }
+    }
+
+    // The adjoint temporaries (_aN) each temporary was computed from, by + − × and unary − (Temp records them).
+    private readonly Dictionary<string, List<string>> _operands = new Dictionary<string, List<string>>();
+
+    private static readonly System.Text.RegularExpressions.Regex AdjointTemp =
+        new System.Text.RegularExpressions.Regex(@"(?<![A-Za-z0-9_])_a[0-9]+(?![A-Za-z0-9_])");
+
+    private bool DependsOn(string value, string operand)
+    {
+        if (!_operands.TryGetValue(value, out List<string>? direct))
+            return false;
+        return direct.Any(d => d == operand || DependsOn(d, operand));
+    }
+
+    // In a fused loop's iteration, the adjoints known to be zero at this point of its sweep: those of the locals the
+    // loop declares at the start (each iteration's sweep leaves them at zero, as shown at FusionCandidate), and any
+    // adjoint just reset by the sweep of an assignment; forgotten at its first addition and at any statement other
+    // than an assignment. Null elsewhere.
+    private HashSet<string>? _zeroBars;
+
+    // Input spans' adjoints are only ever added to in the reverse sweep (nothing reads them), so the additions of
+    // consecutive statements can wait and be merged: one read-modify-write per element instead of one per statement.
+    // Their index ints never change within a block, so equal text is the same element.
+    private Dictionary<string, List<string>>? _deferred;
+    private readonly List<string> _deferredOrder = new List<string>();
+
+    private bool IsInputElement(string sink) =>
+        _m.Parameters.Any(p => p.Span is { IsOutput: false } span && sink.StartsWith(span.Bar + "[", System.StringComparison.Ordinal));
+
+    private void FlushDeferred(Writer w)
+    {
+        if (_deferred is null || _deferred.Count == 0)
+            return;
+        w.Line("// the input adjoints of the statements above, added once per element");
+        Add(_deferredOrder.Select(key => (key, _deferred[key])).ToList(), w);
+        _deferred.Clear();
+        _deferredOrder.Clear();
+    }
+
+    // Negation is carried to the sinks instead of computed (−a is exact, and a + (−b) is a − b): an adjoint written
+    // "-name" is the negative of the temporary or adjoint name; Scaled and Flush keep the sign outside.
+    private static string Negated(string adjoint) => adjoint.StartsWith("-", System.StringComparison.Ordinal) ? adjoint.Substring(1) : "-" + adjoint;
+
+    // adjoint × partial in a temporary (one per statement and expression), its sign carried outside.
+    private string Scaled(string adjoint, string partial, Context context, Writer w)
+    {
+        bool negative = adjoint.StartsWith("-", System.StringComparison.Ordinal);
+        string name = Temp(w, Product(negative ? adjoint.Substring(1) : adjoint, partial), context);
+        return negative ? "-" + name : name;
+    }
+
+    // The terms as one sum, the negative ones subtracted: a + b − c − d.
+    private static string Sum(List<string> terms)
+    {
+        List<string> positive = terms.Where(t => !t.StartsWith("-", System.StringComparison.Ordinal)).ToList();
+        List<string> negative = terms.Where(t => t.StartsWith("-", System.StringComparison.Ordinal)).Select(t => t.Substring(1)).ToList();
+        string sum = positive.Count > 0 ? string.Join(" + ", positive) : "-" + negative[0];
+        foreach (string n in positive.Count > 0 ? negative : negative.Skip(1))
+            sum += " - " + n;
+        return sum;
     }
 
     /// <summary>Adds n's partials times its adjoint to the adjoints of what n reads.</summary>
@@ -654,7 +906,7 @@ internal sealed class Emitter
                 context.Send($"{leaf.Input!.Bar}[{leaf.Index}]", adjoint);
                 return;
             case Op { Kind: OpKind.Negate } o:
-                Backprop(o.Left, Temp(w, "-" + adjoint, context), context, w);
+                Backprop(o.Left, Negated(adjoint), context, w);
                 return;
             case Op { Kind: OpKind.Add } o:
                 Backprop(o.Left, adjoint, context, w);
@@ -663,31 +915,31 @@ internal sealed class Emitter
             case Op { Kind: OpKind.Subtract } o:
                 Backprop(o.Left, adjoint, context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, "-" + adjoint, context), context, w);
+                    Backprop(o.Right, Negated(adjoint), context, w);
                 return;
             case Op { Kind: OpKind.Multiply } o:
                 if (o.Left.Active)
-                    Backprop(o.Left, Temp(w, Product(adjoint, context.Value(o.Right!)), context), context, w);
+                    Backprop(o.Left, Scaled(adjoint, context.Value(o.Right!), context, w), context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, Product(adjoint, context.Value(o.Left)), context), context, w);
+                    Backprop(o.Right, Scaled(adjoint, context.Value(o.Left), context, w), context, w);
                 return;
             case Op { Kind: OpKind.Divide } o:
                 // ∂(x/y)/∂x = 1/y, ∂(x/y)/∂y = −(x/y)/y, as the tape records them.
                 if (o.Left.Active)
-                    Backprop(o.Left, Temp(w, Product(adjoint, $"{_t}.One / {context.Value(o.Right!)}"), context), context, w);
+                    Backprop(o.Left, Scaled(adjoint, $"{_t}.One / {context.Value(o.Right!)}", context, w), context, w);
                 if (o.Right!.Active)
-                    Backprop(o.Right, Temp(w, Product(adjoint, $"-{context.Value(o)} / {context.Value(o.Right)}"), context), context, w);
+                    Backprop(o.Right, Scaled(adjoint, $"-{context.Value(o)} / {context.Value(o.Right)}", context, w), context, w);
                 return;
             case RuleCall r when r.Right is null:
-                Backprop(r.Left, Temp(w, Product(adjoint, $"{r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)})"), context), context, w);
+                Backprop(r.Left, Scaled(adjoint, $"{r.Rule}.D1({context.Value(r.Left)}, {context.Value(r)})", context, w), context, w);
                 return;
             case RuleCall r:
             {
                 string x = context.Value(r.Left), y = context.Value(r.Right!), f = context.Value(r);
                 if (r.Left.Active)
-                    Backprop(r.Left, Temp(w, Product(adjoint, $"{r.Rule}.Dx({x}, {y}, {f})"), context), context, w);
+                    Backprop(r.Left, Scaled(adjoint, $"{r.Rule}.Dx({x}, {y}, {f})", context, w), context, w);
                 if (r.Right!.Active)
-                    Backprop(r.Right, Temp(w, Product(adjoint, $"{r.Rule}.Dy({x}, {y}, {f})"), context), context, w);
+                    Backprop(r.Right, Scaled(adjoint, $"{r.Rule}.Dy({x}, {y}, {f})", context, w), context, w);
                 return;
             }
             case Call c:
@@ -762,10 +1014,10 @@ internal sealed class Emitter
         public abstract string Bit(Conditional c);
         public abstract Context Branch();
 
-        protected static string Leaf(Leaf leaf)
+        protected static string Leaf(Emitter e, Leaf leaf)
         {
             if (leaf.Variable is { } v)
-                v.ValueNeeded = true;
+                e.Need(v);
             return leaf.Code;
         }
     }
@@ -777,7 +1029,7 @@ internal sealed class Emitter
 
         public Hoisted(Emitter e) => _e = e;
 
-        public override string Value(Node n) => n is Leaf leaf ? Leaf(leaf) : n.Hoisted!;
+        public override string Value(Node n) => n is Leaf leaf ? Leaf(_e, leaf) : n.Hoisted!;
         public override string Bit(Conditional c) => c.HoistedBit!;
         public override Context Branch() => new Hoisted(_e);
     }
@@ -800,7 +1052,7 @@ internal sealed class Emitter
         public override string Bit(Conditional c)
         {
             foreach (TVar v in c.Condition.Reads)
-                v.ValueNeeded = true;
+                _e.Need(v);
             return c.Condition.Code;
         }
 
@@ -809,7 +1061,7 @@ internal sealed class Emitter
         public override string Value(Node n)
         {
             if (n is Leaf leaf)
-                return Leaf(leaf);
+                return Leaf(_e, leaf);
             if (Known(n) is { } known)
                 return known;
             string name;

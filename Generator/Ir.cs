@@ -21,6 +21,9 @@ internal sealed class TVar
     public string Bar { get; set; }
     public bool IsParameter { get; }
 
+    // The body of the innermost loop its declaration is in (null outside loops): its scope, for loop fusion.
+    public Block? DeclaredIn { get; set; }
+
     // Depends on a differentiated input (a parameter, or assigned from one): only then has it an adjoint to send.
     public bool Active { get; set; }
 
@@ -295,6 +298,9 @@ internal sealed class For : Stmt
     public string Step { get; }   // a signed step, e.g. "1", "-1", "2"
     public Block Body { get; }
     public string Count { get; set; } = "";
+
+    // Fused: each iteration's reverse sweep runs right after it, in the forward sweep (see Emitter.Fusion).
+    public bool Fused { get; set; }
 }
 
 internal sealed class Return : Stmt

@@ -28,6 +28,7 @@ internal sealed class Lowering
     private readonly HashSet<ISymbol> _ints = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, int> _declaredNames = new Dictionary<string, int>();
     private int _loopDepth;
+    private readonly Stack<Block> _loopBodies = new Stack<Block>();   // the bodies of the loops being lowered, innermost on top
 
     public Lowering(SemanticModel model, IMethodSymbol method, CancellationToken cancellation)
     {
@@ -256,7 +257,11 @@ internal sealed class Lowering
             {
                 // Hoisted to the top of the adjoint: renamed only where two locals of the method share the name.
                 string name = _declaredNames.TryGetValue(local.Name, out int count) && count > 1 ? Names.Fresh(local.Name + "_") : local.Name;
-                var variable = new TVar(local.Name, name, isParameter: false) { Bar = Names.Fresh(name + "_bar") };
+                var variable = new TVar(local.Name, name, isParameter: false)
+                {
+                    Bar = Names.Fresh(name + "_bar"),
+                    DeclaredIn = _loopBodies.Count > 0 ? _loopBodies.Peek() : null,
+                };
                 Names.Reserve(name);
                 _variables[local] = variable;
                 Variables.Add(variable);
@@ -382,7 +387,9 @@ internal sealed class Lowering
         string condition = LowerIntCondition(loop.Condition);
         _loopDepth++;
         var body = new Block { InLoop = true };
+        _loopBodies.Push(body);
         LowerEmbedded(loop.Statement, body);
+        _loopBodies.Pop();
         _loopDepth--;
         target.Statements.Add(new For(index.Name, init, condition, step, body)
         {

@@ -29,7 +29,7 @@ public sealed class CompiledAdjointProperties
             ? replay
             : (ulong)Random.Shared.NextInt64();
         LoopProgram[] programs = LoopPrograms.Cases.Sample(Count, new Rnd(seed, 0x9E3779B97F4A7C15UL), 30);
-        Type type = Load(programs);
+        Type type = Load(programs, out GeneratorHarness.Output output);
         for (int k = 0; k < programs.Length; k++)
         {
             if (Problem(programs[k], type, $"P{k}") is { } problem)
@@ -46,7 +46,21 @@ public sealed class CompiledAdjointProperties
         Assert.Contains(programs, p => p.Element is not null && p.Branch == Branch.Ternary);
         Assert.Contains(programs, p => p.Element is not null && p.CallsHelper);
         Assert.Contains(programs, p => p.Other is not null);
+        // Loops fused with their reverse sweep (the result linear in an accumulator the body only adds to) occur,
+        // with each body form, and so do accumulator programs the generator must not fuse.
+        bool[] fused = [.. programs.Select((_, k) => output.Generated($"Programs.P{k}.").Contains(FusedMarker, StringComparison.Ordinal))];
+        LoopProgram[] fusedPrograms = [.. programs.Where((_, k) => fused[k])];
+        Assert.True(fusedPrograms.Length >= Count / 20, $"only {fusedPrograms.Length} of {Count} programs have a fused loop");
+        Assert.Contains(fusedPrograms, p => p.Branch == Branch.If);
+        Assert.Contains(fusedPrograms, p => p.Branch == Branch.Ternary);
+        Assert.Contains(fusedPrograms, p => p.CallsHelper);
+        Assert.Contains(fusedPrograms, p => p.Inner is not null);
+        Assert.Contains(fusedPrograms, p => p.Carry == Carry.Add);
+        Assert.Contains(programs.Where((_, k) => !fused[k]), p => p.Element is not null && p.Weight is not null);
     }
+
+    /// <summary>The comment the generator writes on a loop it fuses with its reverse sweep.</summary>
+    internal const string FusedMarker = "fused with its reverse sweep";
 
     /// <summary>The generator's own names (x_bar, _values, _v1, result, gradient, …) may be the user's: it renames.</summary>
     [Fact]
@@ -81,7 +95,9 @@ public sealed class CompiledAdjointProperties
             AssertClose(tape[j], gradient[j], Rtol, $"∂f/∂x{j}");
     }
 
-    private static Type Load(IReadOnlyList<LoopProgram> programs)
+    private static Type Load(IReadOnlyList<LoopProgram> programs) => Load(programs, out _);
+
+    private static Type Load(IReadOnlyList<LoopProgram> programs, out GeneratorHarness.Output output)
     {
         var source = new StringBuilder(GeneratorHarness.Usings);
         source.AppendLine("public static partial class Programs");
@@ -90,7 +106,7 @@ public sealed class CompiledAdjointProperties
         for (int k = 0; k < programs.Count; k++)
             source.AppendLine(programs[k].Source($"P{k}"));
         source.AppendLine("}");
-        return GeneratorHarness.Load(source.ToString()).GetType("Programs")!;
+        return GeneratorHarness.Load(out output, source.ToString()).GetType("Programs")!;
     }
 
     /// <summary>What is wrong with the generated gradient of program p (compiled as method name of type), or null.</summary>

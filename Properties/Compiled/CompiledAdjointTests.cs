@@ -194,6 +194,16 @@ public sealed class CompiledAdjointTests
         // Away from the trap the plain products stand: the same numbers as the tape.
         CompiledFunctions.SqrtTrap_Grad<double>([4.0, 3.0], gradient);
         Assert.Equal([3.0 / 4, 2.0], gradient);
+        // In a fused loop, the trap in the second input adjoint a statement adds to.
+        double[] pairs = [1.0, 4.0, 0.0, 0.0], sums = new double[4];
+        CompiledFunctions.SqrtTrapSum_Grad<double>(pairs, sums);
+        Assert.Equal([2.0 + 2.0, 1.0 / 4, 0.0, 0.0], sums);
+        Assert.Equal(Autodiff.Reverse.Grad<double>(v => CompiledFunctions.SqrtTrapSum(v), pairs), sums);
+        // …and in one computed from another's (x̄₀ = −2ā·x₀ + 0·∞ from ā = x̄₁).
+        double[] pair = [0.0, 1.0], pairGradient = new double[2];
+        CompiledFunctions.SqrtTrapPair_Grad<double>(pair, pairGradient);
+        Assert.Equal([0.0, 2.0], pairGradient);
+        Assert.Equal(Autodiff.Reverse.Grad<double>(v => CompiledFunctions.SqrtTrapPair(v), pair), pairGradient);
     }
 
     [Fact]

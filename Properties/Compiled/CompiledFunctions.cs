@@ -129,6 +129,35 @@ public static partial class CompiledFunctions
         return s * x[1];
     }
 
+    /// <summary>
+    /// Σ x₂ₖ² + √x₂ₖ₊₁ · x₂ₖ over pairs, a fused loop: at x₂ₖ = x₂ₖ₊₁ = 0 the trap is in x̄₂ₖ₊₁'s contribution, which
+    /// no other contribution of its statement is computed from (the fast variant must probe it, and rerun exactly).
+    /// </summary>
+    [Differentiable]
+    public static T SqrtTrapSum<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int i = 0; i + 1 < x.Length; i += 2)
+            sum += x[i] * x[i] + T.Sqrt(x[i + 1]) * x[i];
+        return sum;
+    }
+
+    /// <summary>
+    /// Σ a² + √x₂ₖ · (a − a), a = x₂ₖ₊₁ − x₂ₖ², a fused loop: at x₂ₖ = 0 the trap is in x̄₂ₖ's contribution, which is
+    /// computed from x̄₂ₖ₊₁'s (ā): probing ā alone would miss it; x̄₂ₖ's must be probed.
+    /// </summary>
+    [Differentiable]
+    public static T SqrtTrapPair<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T sum = T.Zero;
+        for (int i = 0; i + 1 < x.Length; i += 2)
+        {
+            T a = x[i + 1] - x[i] * x[i];
+            sum += a * a + T.Sqrt(x[i]) * (a - a);
+        }
+        return sum;
+    }
+
     /// <summary>The in-place form of <see cref="SqrtTrap{T}"/> with a second output x₁.</summary>
     [Differentiable]
     public static void SqrtTrapVector<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>

@@ -51,9 +51,12 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Runs the generator, requires no diagnostic from it or the compiler, and loads the assembly.</summary>
-    public static Assembly Load(params string[] sources)
+    public static Assembly Load(params string[] sources) => Load(out _, sources);
+
+    /// <summary>As <see cref="Load(string[])"/>, with the generator's output (to read the generated code).</summary>
+    public static Assembly Load(out Output output, params string[] sources)
     {
-        Output output = Run(sources);
+        output = Run(sources);
         if (output.Diagnostics.Length > 0)
             throw new Xunit.Sdk.XunitException("The generator reported:\n" + string.Join("\n", output.Diagnostics));
         using var stream = new MemoryStream();

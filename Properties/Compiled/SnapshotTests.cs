@@ -13,6 +13,7 @@ public sealed class SnapshotTests
     [InlineData("Backprop")]
     [InlineData("LeastSquares")]
     [InlineData("MlpLoss")]
+    [InlineData("Rosenbrock")]
     public void The_emitted_code_is_the_reviewed_snapshot(string name)
     {
         // The generator run in memory on the very file this project compiles with it (and the project's implicit using).

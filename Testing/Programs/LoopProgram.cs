@@ -45,16 +45,22 @@ public enum Branch
 /// <list type="bullet">
 /// <item><see cref="Start"/> over x: <c>T s = start;</c> then <c>T acc = T.Zero;</c></item>
 /// <item>if <see cref="Element"/> is set, <c>for (int i = 0; i &lt; x.Length; i++)</c> with <c>T t = element</c> over
-/// (x, s, x[i]), then add, test, scale and carry over (x, s, t, x[i]), as <see cref="Branch"/> and
-/// <see cref="Carry"/> say, and <c>acc += H(t, s)</c> if <see cref="CallsHelper"/>;</item>
-/// <item><c>return result</c> over (x, s, acc), or <c>acc &gt; s ? result : other</c> if <see cref="Other"/> is set.</item>
+/// (x, s, x[i]) (then <c>t += x[i];</c> if <see cref="Bump"/> is set), then, if <see cref="Inner"/> is set, an inner loop <c>for (int j = 0; j &lt;= i; j++) t += inner</c>
+/// over (x, s, t, x[j]), then <c>acc += H(t, s)</c> if <see cref="CallsHelper"/> (before the branch: t is read both
+/// outside and inside it), then add, test, scale and carry over (x, s, t, x[i]), as <see cref="Branch"/> and
+/// <see cref="Carry"/> say;</item>
+/// <item><c>return result</c> over (x, s, acc), or <c>acc &gt; s ? result : other</c> if <see cref="Other"/> is set,
+/// or, if <see cref="Weight"/> is set, <c>return acc * weight + (result)</c> with result over (x, s): acc then
+/// reaches the result linearly, the form whose loop the generator fuses with its reverse sweep when the body
+/// only accumulates (no <c>acc = acc * scale</c>, no carried s that the body reads).</item>
 /// </list>
 /// <see cref="Evaluate{T}"/> interprets it on any number type (the oracle runs it on the tape and on duals);
 /// <see cref="Source"/> prints it as a <c>[Differentiable]</c> method.
 /// </summary>
 public sealed record LoopProgram(
     double[] Point, Expr Start, Expr? Element, Expr Add, Branch Branch, Expr? Test, Expr? Scale,
-    Carry Carry, Expr? CarryValue, bool CallsHelper, Expr Result, Expr? Other)
+    Carry Carry, Expr? CarryValue, bool CallsHelper, Expr Result, Expr? Other, Expr? Inner = null, double? Weight = null,
+    bool Bump = false)
 {
     /// <summary>The number of inputs n.</summary>
     public int Inputs => Point.Length;
@@ -91,7 +97,16 @@ public sealed record LoopProgram(
             for (int i = 0; i < x.Length; i++)
             {
                 T t = Expr.Evaluate(Element, Env(x, s, x[i]));
+                if (Bump)
+                    t += x[i];
+                if (Inner is not null)
+                {
+                    for (int j = 0; j <= i; j++)
+                        t += Expr.Evaluate(Inner, Env(x, s, t, x[j]));
+                }
                 T[] env = Env(x, s, t, x[i]);
+                if (CallsHelper)
+                    acc += Helper(t, s);
                 bool taken = Test is null || Expr.Evaluate(Test, env) > T.Zero;
                 switch (Branch)
                 {
@@ -112,8 +127,6 @@ public sealed record LoopProgram(
                         acc += taken ? Expr.Evaluate(Add, env) : Expr.Evaluate(Scale!, env);
                         break;
                 }
-                if (CallsHelper)
-                    acc += Helper(t, s);
                 switch (Carry)
                 {
                     case Carry.Set:
@@ -129,6 +142,8 @@ public sealed record LoopProgram(
             }
         }
         T[] last = Env(x, s, acc);
+        if (Weight is { } weight)
+            return acc * T.CreateChecked(weight) + Expr.Evaluate(Result, last);
         return Other is not null && !(acc > s) ? Expr.Evaluate(Other, last) : Expr.Evaluate(Result, last);
     }
 
@@ -152,6 +167,15 @@ public sealed record LoopProgram(
             b.AppendLine("        for (int i = 0; i < x.Length; i++)");
             b.AppendLine("        {");
             b.AppendLine($"            T t = {CSharp.Print(Element, Names("s", "x[i]"))};");
+            if (Bump)
+                b.AppendLine("            t += x[i];");
+            if (Inner is not null)
+            {
+                b.AppendLine("            for (int j = 0; j <= i; j++)");
+                b.AppendLine($"                t += {CSharp.Print(Inner, Names("s", "t", "x[j]"))};");
+            }
+            if (CallsHelper)
+                b.AppendLine("            acc += H(t, s);");
             string add = CSharp.Print(Add, loop);
             string test = Test is null ? "" : $"{CSharp.Print(Test, loop)} > T.Zero";
             switch (Branch)
@@ -177,17 +201,18 @@ public sealed record LoopProgram(
                     b.AppendLine($"            acc += {test} ? {add} : {CSharp.Print(Scale!, loop)};");
                     break;
             }
-            if (CallsHelper)
-                b.AppendLine("            acc += H(t, s);");
             string carry = Carry switch { Carry.Set => "=", Carry.Add => "+=", Carry.Multiply => "*=", _ => "" };
             if (Carry != Carry.None)
                 b.AppendLine($"            s {carry} {CSharp.Print(CarryValue!, loop)};");
             b.AppendLine("        }");
         }
         string[] end = Names("s", "acc");
-        b.AppendLine(Other is null
-            ? $"        return {CSharp.Print(Result, end)};"
-            : $"        return acc > s ? {CSharp.Print(Result, end)} : {CSharp.Print(Other, end)};");
+        if (Weight is { } weight)
+            b.AppendLine($"        return acc * {CSharp.Print(new Expr.Const(weight), end)} + ({CSharp.Print(Result, end)});");
+        else if (Other is null)
+            b.AppendLine($"        return {CSharp.Print(Result, end)};");
+        else
+            b.AppendLine($"        return acc > s ? {CSharp.Print(Result, end)} : {CSharp.Print(Other, end)};");
         b.AppendLine("    }");
         return b.ToString();
     }
@@ -224,10 +249,16 @@ public sealed record LoopProgram(
 /// <summary>Random <see cref="LoopProgram"/>s, built from well-posed <see cref="Programs"/> trees, and their shrinking.</summary>
 public static class LoopPrograms
 {
+    private static readonly Autodiff.Rules.BinaryEntry Plus = Autodiff.Rules.RuleTable.Binary.First(e => e.Name == "add");
+
     /// <summary>
     /// Programs with every statement form in proportion (a loop in 7 of 8, a branch in 3 of 4, a carried value in
-    /// 3 of 4, the helper in 1 of 3, a final ?: in 1 of 3), each tree well posed at the values its environment
-    /// takes in the first iteration, and the whole program <see cref="LoopProgram.WellBehaved"/>.
+    /// 3 of 4, the helper in 1 of 3, an inner loop in 1 of 3; a result linear in acc in 1 of 2, else a final ?: in
+    /// 1 of 3), each tree well posed at the values its environment takes in the first iteration, and the whole
+    /// program <see cref="LoopProgram.WellBehaved"/>. Of the programs with a result linear in acc, two in three have a
+    /// loop whose trees do not read s and the result s + (a tree over x), and half of those add s itself to acc
+    /// (<c>acc += s + …</c>): the edges of loop fusion (a carried s set, or read linearly, in the loop) occur in
+    /// every run.
     /// </summary>
     public static Gen<LoopProgram> Cases { get; } =
         (from n in Gen.Choose(1, Programs.MaxInputs)
@@ -235,23 +266,39 @@ public static class LoopPrograms
          from start in Tree(x)
          let s = start.At(x)
          from loop in Gen.Choose(0, 7)
-         from element in Tree([.. x, s, x[0]])
-         let t = Expr.Evaluate<double>(element, [.. x, s, x[0]])
-         let env = (double[])[.. x, s, t, x[0]]
-         from add in Tree(env)
+         from form in Gen.Choose(0, 5)
+         let free = form >= 4   // the loop's trees do not read s
+         from element in free ? TreeWithout([.. x, s, x[0]], n) : Tree([.. x, s, x[0]])
+         from bump in Gen.Choose(0, 1)
+         let t = Expr.Evaluate<double>(element, [.. x, s, x[0]]) + (bump == 1 ? x[0] : 0)
+         from nested in Gen.Choose(0, 2)
+         from inner in free ? TreeWithout([.. x, s, t, x[0]], n) : Tree([.. x, s, t, x[0]])
+         let tInner = nested == 0 ? t + Expr.Evaluate<double>(inner, [.. x, s, t, x[0]]) : t
+         let env = (double[])[.. x, s, tInner, x[0]]
+         from add in free ? TreeWithout(env, n) : Tree(env)
          from branch in Gen.Elements(Branch.None, Branch.If, Branch.IfElse, Branch.Ternary)
-         from test in Tree(env)
-         from scale in Tree(env)
+         from test in free ? TreeWithout(env, n) : Tree(env)
+         from scale in free ? TreeWithout(env, n) : Tree(env)
          from carry in Gen.Elements(Carry.None, Carry.Set, Carry.Add, Carry.Multiply)
-         from carryValue in Tree(env)
+         from carryValue in free ? TreeWithout(env, n) : Tree(env)
          from helper in Gen.Choose(0, 2)
          from ternary in Gen.Choose(0, 2)
-         let body = new LoopProgram(x, start, loop > 0 ? element : null, add, branch,
+         from weight in Testing.Cases.In(-2, 2)
+         let body = new LoopProgram(x, start, loop > 0 ? element : null,
+             form == 5 ? new Expr.Binary(Plus, new Expr.Var(n), add) : add, branch,
              branch == Branch.None ? null : test, branch is Branch.IfElse or Branch.Ternary ? scale : null,
-             carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null)
+             carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null, nested == 0 ? inner : null,
+             Bump: bump == 1)
          from result in Tree(End(body))
          from other in Tree(End(body))
-         select body with { Result = result, Other = ternary == 0 ? other : null })
+         from rest in Tree(End(body)[..^1])
+         from restOfX in Tree(x)
+         select form switch
+         {
+             < 3 => body with { Result = result, Other = ternary == 0 ? other : null },
+             3 => body with { Result = rest, Weight = weight },
+             _ => body with { Result = new Expr.Binary(Plus, new Expr.Var(n), restOfX), Weight = weight },
+         })
         .Where(p => p.WellBehaved());
 
     // The environment (x, s, acc) of the result, at the program's point.
@@ -262,6 +309,18 @@ public static class LoopPrograms
         double acc = (probe with { Result = new Expr.Var(p.Inputs + 1) }).Evaluate<double>(p.Point);
         return [.. p.Point, s, acc];
     }
+
+    // A tree over env that does not read env[skip] (generated over the others, its indices shifted past skip).
+    private static Gen<Expr> TreeWithout(double[] env, int skip) =>
+        Tree([.. env[..skip], .. env[(skip + 1)..]]).Select(e => Shift(e, skip));
+
+    private static Expr Shift(Expr e, int from) => e switch
+    {
+        Expr.Var v => v.Index >= from ? new Expr.Var(v.Index + 1) : v,
+        Expr.Unary u => u with { Argument = Shift(u.Argument, from) },
+        Expr.Binary b => b with { Left = Shift(b.Left, from), Right = Shift(b.Right, from) },
+        _ => e,
+    };
 
     private static Gen<Expr> Tree(double[] env) =>
         Gen.ArrayOf(Testing.Cases.In(-1, 1), env.Length).SelectMany(v =>
@@ -281,6 +340,10 @@ public static class LoopPrograms
             yield return p with { Element = null };
         if (p.CallsHelper)
             yield return p with { CallsHelper = false };
+        if (p.Inner is not null)
+            yield return p with { Inner = null };
+        if (p.Bump)
+            yield return p with { Bump = false };
         if (p.Carry != Carry.None)
             yield return p with { Carry = Carry.None, CarryValue = null };
         if (p.Branch != Branch.None)
@@ -291,6 +354,7 @@ public static class LoopPrograms
         [
             Smaller(p.Start, p.Inputs, e => p with { Start = e }),
             Smaller(p.Element, p.Inputs + 2, e => p with { Element = e }),
+            Smaller(p.Inner, p.Inputs + 3, e => p with { Inner = e }),
             Smaller(p.Add, p.Inputs + 3, e => p with { Add = e }),
             Smaller(p.Test, p.Inputs + 3, e => p with { Test = e }),
             Smaller(p.Scale, p.Inputs + 3, e => p with { Scale = e }),

@@ -1,0 +1,229 @@
+using System.Reflection;
+using Autodiff.Properties.Support;
+using static Autodiff.Properties.Support.Tolerance;
+
+namespace Autodiff.Properties.Compiled;
+
+/// <summary>
+/// Loop fusion (docs/compiled-adjoints.md): the generator runs each iteration's reverse sweep right after the
+/// iteration only where it has checked that no iteration changes an adjoint another reads and that the return's
+/// adjoints are known before the loop. Each method below sits on one side of one condition; the test checks which
+/// side the generator chose (the fused loop's comment in the generated code) and that the gradient is the tape's
+/// and forward mode's either way. The random programs (<see cref="CompiledAdjointProperties"/>) cover the rest.
+/// </summary>
+public sealed class LoopFusionTests
+{
+    private const double Rtol = 1e-12;
+
+    private static readonly (string Name, bool Fused, string Body)[] Cases =
+    [
+        // An accumulator the return reads linearly: fused (Rosenbrock's form).
+        ("Linear", true, """
+            T s = T.Zero, c = T.CreateChecked(3);
+            for (int i = 0; i < x.Length; i++)
+            {
+                T a = T.Sin(x[i]) * c;
+                s += a * a - x[i];
+            }
+            return s * T.CreateChecked(0.5) + x[0] / c;
+            """),
+        // Two accumulators, one subtracted from, a branch and an inner loop in the body: fused.
+        ("TwoAccumulators", true, """
+            T s = T.Zero, u = x[0];
+            for (int i = 0; i < x.Length; i++)
+            {
+                T t = x[i];
+                for (int j = 0; j <= i; j++)
+                    t = t * T.Cos(x[j]);
+                if (t > T.Zero)
+                    s += T.Exp(t);
+                u -= t * x[i];
+            }
+            return s - u / T.CreateChecked(x.Length);
+            """),
+        // A local read at the top of the body and inside a branch: its adjoint gets both contributions: fused.
+        ("ReadOutsideAndInBranch", true, """
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                T u = T.Sin(x[i]);
+                s += u * x[i];
+                if (u > T.Zero)
+                    s += u * u;
+            }
+            return s;
+            """),
+        // A local added to after its declaration: its adjoint, sent to x[i + 1], is reset by the declaration's sweep
+        // before the merged input-adjoint additions run: fused (the addition must use the value at its statement).
+        ("LocalAddedTo", true, """
+            T s = T.Zero;
+            for (int i = 0; i + 1 < x.Length; i++)
+            {
+                T t = x[i] * x[i];
+                t += x[i + 1];
+                s += t * t;
+            }
+            return s;
+            """),
+        // A loop accumulating in an inner loop straight into the carried value: fused.
+        ("InnerAccumulation", true, """
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+                for (int j = i; j < x.Length; j++)
+                    s += x[i] * T.Tanh(x[j]);
+            return s;
+            """),
+        // The return reads the accumulator's value (∂(s·s)/∂s = 2s): two sweeps.
+        ("ReturnReadsAccumulator", false, """
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+                s += T.Sin(x[i]);
+            return s * s;
+            """),
+        // The return divides by a value the loop computes (inactive, but the partial reads it): two sweeps.
+        ("ReturnReadsCounter", false, """
+            T s = T.Zero, n = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                s += x[i] * x[i];
+                n += T.One;
+            }
+            return s / n;
+            """),
+        // s = s * x[i]: each iteration changes the adjoint of s the previous one reads: two sweeps.
+        ("Product", false, """
+            T s = T.One;
+            for (int i = 0; i < x.Length; i++)
+                s = s * T.Cos(x[i]);
+            return s;
+            """),
+        // The body reads a carried value: two sweeps.
+        ("BodyReadsCarried", false, """
+            T s = T.Zero, acc = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                acc += s * x[i];
+                s += x[i];
+            }
+            return acc;
+            """),
+        // The body reads a carried value linearly (its adjoint, not its value): still two sweeps.
+        ("BodyReadsCarriedLinearly", false, """
+            T s = T.Zero, acc = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                acc += s + T.Sin(x[i]);
+                s += x[i] * x[i];
+            }
+            return acc + s;
+            """),
+        // A carried value set, not added to (only the last iteration's value reaches the return): two sweeps.
+        ("CarriedSet", false, """
+            T s = T.Zero, acc = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                acc += x[i] * x[i];
+                s = T.Sin(x[i]);
+            }
+            return acc + s;
+            """),
+        // The carried value is read before the loop (its old value is saved per iteration): two sweeps.
+        ("CarriedSaved", false, """
+            T s = x[0];
+            T w = T.Sin(s);
+            for (int i = 0; i < x.Length; i++)
+                s += x[i] * x[i];
+            return s + w;
+            """),
+        // A statement between the loop and the return: two sweeps.
+        ("StatementAfter", false, """
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+                s += T.Exp(x[i]);
+            T m = s * T.CreateChecked(2);
+            return m;
+            """),
+        // Only the last loop is fused; the first one is swept backwards as before.
+        ("TwoLoops", true, """
+            T p = T.One;
+            for (int i = 0; i < x.Length; i++)
+                p = p * (T.One + x[i] * x[i]);
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+                s += p * x[i];
+            return s;
+            """),
+    ];
+
+    private static readonly Lazy<(Type Type, GeneratorHarness.Output Output)> Compiled = new(() =>
+    {
+        var source = new System.Text.StringBuilder(GeneratorHarness.Usings);
+        source.AppendLine("public static partial class Fusion");
+        source.AppendLine("{");
+        foreach ((string name, _, string body) in Cases)
+        {
+            source.AppendLine("    [Differentiable]");
+            source.AppendLine($"    public static T {name}<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>");
+            source.AppendLine("    {");
+            source.AppendLine(body);
+            source.AppendLine("    }");
+        }
+        source.AppendLine("}");
+        Assembly assembly = GeneratorHarness.Load(out GeneratorHarness.Output output, source.ToString());
+        return (assembly.GetType("Fusion")!, output);
+    });
+
+    /// <summary>A loop writing an output: y[0] is overwritten by every iteration, so only the last one's x gets ū.</summary>
+    [Fact]
+    public void A_loop_that_writes_an_output_is_not_fused()
+    {
+        const string source = GeneratorHarness.Usings + """
+            public static partial class FusionOutput
+            {
+                [Differentiable]
+                public static void Overwrite<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+                {
+                    for (int i = 0; i < x.Length; i++)
+                        y[0] = T.Sin(x[i]);
+                }
+            }
+            """;
+        Assembly assembly = GeneratorHarness.Load(out GeneratorHarness.Output output, source);
+        var vjp = assembly.GetType("FusionOutput")!.GetMethod("Overwrite_Vjp")!.MakeGenericMethod(typeof(double)).CreateDelegate<Vjp>();
+        double[] x = [0.3, -1.1, 0.9], y = new double[1], gradient = new double[3];
+        vjp(x, y, [1.0], gradient);
+        Assert.Equal([0.0, 0.0, Math.Cos(0.9)], gradient);
+        Assert.DoesNotContain(CompiledAdjointProperties.FusedMarker, output.Generated("FusionOutput.Overwrite."), StringComparison.Ordinal);
+    }
+
+    private delegate void Vjp(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);
+
+    public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void A_loop_is_fused_exactly_when_its_conditions_hold_and_the_gradient_is_the_tape_s(string name)
+    {
+        (Type type, GeneratorHarness.Output output) = Compiled.Value;
+        bool expected = Cases.Single(c => c.Name == name).Fused;
+        MethodInfo primal = type.GetMethod(name)!;
+        var tracked = primal.MakeGenericMethod(typeof(Tracked<double>)).CreateDelegate<ScalarFunction<Tracked<double>>>();
+        var dual = primal.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<ScalarFunction<Dual<double>>>();
+        var compiled = type.GetMethod(name + "_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
+        foreach (double[] x in new[] { new[] { 0.7 }, [0.3, -1.1, 0.9], [1.2, 0.4, -0.6, 2.0, -0.2] })
+        {
+            var gradient = new double[x.Length];
+            double value = compiled(x, gradient);
+            (double tapeValue, double[] tape) = Autodiff.Reverse.ValueAndGrad<double>(v => tracked(v), x);
+            double[] forward = Autodiff.Forward.Gradient(dual, x);
+            AssertClose(tapeValue, value, Rtol, $"{name} value");
+            for (int j = 0; j < x.Length; j++)
+            {
+                AssertClose(tape[j], gradient[j], Rtol, $"{name} ∂f/∂x{j} vs tape");
+                AssertClose(forward[j], gradient[j], Rtol, $"{name} ∂f/∂x{j} vs forward");
+            }
+        }
+        string generated = output.Generated($"Fusion.{name}.");
+        Assert.Equal(expected, generated.Contains(CompiledAdjointProperties.FusedMarker, StringComparison.Ordinal));
+    }
+}
