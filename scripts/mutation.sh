@@ -21,9 +21,11 @@
 #   -f, --files           also print, per library, the files below 90 % with their survivors' lines.
 #   -h, --help            this text.
 #
-# Output: one row per library — mutants tested, detected (killed + timed out), survived, not covered, score
-# (detected / tested) and minutes — printed and written to DIR/table.md; each library's full Stryker report is in
-# DIR/<library>/reports/ (mutation-report.json, mutation-report.html) and its console log in DIR/<library>.log.
+# Output: one row per library — mutants tested, detected (killed + timed out), of which timed out, survived, not
+# covered, score (detected / tested), minutes and commit — then the minutes of each phase of each library's run
+# (analysis, build, initial test run, coverage capture, testing the mutants), printed and written to DIR/table.md;
+# each library's full Stryker report is in DIR/<library>/reports/ (mutation-report.json, mutation-report.html) and
+# its console log in DIR/<library>.log.
 # Exit status 0 when every library scored ≥ 90 %, 1 otherwise, 2 when a run failed.
 set -uo pipefail
 
@@ -127,11 +129,14 @@ for library in sys.argv[5:]:
     seconds = open(os.path.join(out, library + ".seconds")).read().strip() if os.path.exists(os.path.join(out, library + ".seconds")) else "0"
     minutes = f"{int(seconds) / 60:.0f}"
     if not os.path.exists(report):
-        rows.append(f"| `{library}/` | — | — | — | — | no report | {minutes} |")
+        rows.append(f"| `{library}/` | — | — | — | — | — | no report | {minutes} | `{commit}` |")
         low = True
         continue
     data = json.load(open(report))
     total = {"d": 0, "s": 0, "n": 0}
+    # Stryker counts a timed-out mutant as detected (a mutant that makes a loop endless is caught); shown apart,
+    # since a slow machine can turn a surviving but slowing mutant into a timeout.
+    timeouts = sum(m["status"] == "Timeout" for entry in data["files"].values() for m in entry["mutants"])
     below = []
     for path, entry in sorted(data["files"].items()):
         mutants = entry["mutants"]
@@ -146,12 +151,43 @@ for library in sys.argv[5:]:
     d, s, n = total["d"], total["s"], total["n"]
     value = score(d, s, n)
     low |= value < 90
-    rows.append(f"| `{library}/` | {d + s + n} | {d} | {s} | {n} | {value:.2f} % | {minutes} |")
+    rows.append(f"| `{library}/` | {d + s + n} | {d} | {timeouts} | {s} | {n} | {value:.2f} % | {minutes} | `{commit}` |")
     if below:
         details.append(f"\n`{library}/`, files below 90 %:\n\n| file | detected | survived | not covered | score | lines |\n|---|---:|---:|---:|---:|---|\n" + "\n".join(below))
 table = [f"Mutation run of {stamp} at {commit}:", "",
-         "| library | tested | detected | survived | not covered | score | minutes |",
-         "|---|---:|---:|---:|---:|---:|---:|"] + rows
+         "| library | tested | detected | of which timed out | survived | not covered | score | minutes | commit |",
+         "|---|---:|---:|---:|---:|---:|---:|---:|---|"] + rows
+# Where each library's minutes went, from the timestamps of its Stryker log: everything before the mutants are
+# tested (analysis, build, initial test run, mutation and compilation, per-test coverage capture) is paid once
+# per library whatever the number of mutants.
+import re
+marks = [("build", "Building test project"), ("initial tests", "Initial test run started"),
+         ("coverage", "mutants created"), ("mutants", "total mutants will be tested")]
+phases = []
+for library in sys.argv[5:]:
+    log = os.path.join(out, library + ".log")
+    if not os.path.exists(log):
+        continue
+    stamps, first, last = {}, None, None
+    for line in open(log, errors="replace"):
+        m = re.match(r"\[(\d\d):(\d\d):(\d\d) ", line)
+        if not m:
+            continue
+        t = int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])
+        first = t if first is None else first
+        last = t
+        for name, text in marks:
+            if text in line and name not in stamps:
+                stamps[name] = t
+    if len(stamps) < len(marks) or first is None:
+        continue
+    points = [first] + [stamps[name] for name, _ in marks] + [last]
+    spans = [((b - a) % 86400) / 60 for a, b in zip(points, points[1:])]
+    phases.append(f"| `{library}/` | " + " | ".join(f"{x:.0f}" for x in spans) + " |")
+if phases:
+    table += ["", "Minutes per phase (from the Stryker logs):", "",
+              "| library | analysis | build | initial test run, mutation, compilation | coverage capture | testing the mutants |",
+              "|---|---:|---:|---:|---:|---:|"] + phases
 text = "\n".join(table) + ("\n" + "\n".join(details) if files and details else "")
 print(text)
 open(os.path.join(out, "table.md"), "w").write(text + "\n")
