@@ -96,7 +96,11 @@ mutate() {
 }
 
 echo "$commit" >"$out/commit"
-echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since})"
+# DUAL_MAXTEST (cases per property, default 100) reaches the tests like DUAL_REPLAY; a run at another size says so,
+# in the log and in DIR/maxtest, since its score is not comparable with the default's.
+rm -f "$out/maxtest"
+[ -n "${DUAL_MAXTEST:-}" ] && echo "$DUAL_MAXTEST" >"$out/maxtest"
+echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${DUAL_MAXTEST:+, DUAL_MAXTEST=$DUAL_MAXTEST}${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since})"
 started=$(date +%s)
 running=0
 for library in "${libraries[@]}"; do
@@ -120,6 +124,7 @@ import json, os, sys
 out, stamp, commit, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 if os.path.exists(os.path.join(out, "commit")):  # the commit the reports were made at
     commit = open(os.path.join(out, "commit")).read().strip()
+maxtest = open(os.path.join(out, "maxtest")).read().strip() if os.path.exists(os.path.join(out, "maxtest")) else ""
 detected_kinds, survived_kinds, uncovered_kinds = {"Killed", "Timeout"}, {"Survived"}, {"NoCoverage"}
 rows, details, low = [], [], False
 def score(d, s, n):
@@ -154,7 +159,7 @@ for library in sys.argv[5:]:
     rows.append(f"| `{library}/` | {d + s + n} | {d} | {timeouts} | {s} | {n} | {value:.2f} % | {minutes} | `{commit}` |")
     if below:
         details.append(f"\n`{library}/`, files below 90 %:\n\n| file | detected | survived | not covered | score | lines |\n|---|---:|---:|---:|---:|---|\n" + "\n".join(below))
-table = [f"Mutation run of {stamp} at {commit}:", "",
+table = [f"Mutation run of {stamp} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") + ":", "",
          "| library | tested | detected | of which timed out | survived | not covered | score | minutes | commit |",
          "|---|---:|---:|---:|---:|---:|---:|---:|---|"] + rows
 # Where each library's minutes went, from the timestamps of its Stryker log: everything before the mutants are
