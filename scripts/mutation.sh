@@ -21,9 +21,11 @@
 #   -f, --files           also print, per library, the files below 90 % with their survivors' lines.
 #   -h, --help            this text.
 #
-# Output: one row per library — mutants tested, detected (killed + timed out), survived, not covered, score
-# (detected / tested) and minutes — printed and written to DIR/table.md; each library's full Stryker report is in
-# DIR/<library>/reports/ (mutation-report.json, mutation-report.html) and its console log in DIR/<library>.log.
+# Output: one row per library — mutants tested, detected (killed + timed out), of which timed out, survived, not
+# covered, score (detected / tested), minutes and commit — then the minutes of each phase of each library's run
+# (analysis, build, initial test run, coverage capture, testing the mutants), printed and written to DIR/table.md;
+# each library's full Stryker report is in DIR/<library>/reports/ (mutation-report.json, mutation-report.html) and
+# its console log in DIR/<library>.log.
 # Exit status 0 when every library scored ≥ 90 %, 1 otherwise, 2 when a run failed.
 set -uo pipefail
 
@@ -94,7 +96,11 @@ mutate() {
 }
 
 echo "$commit" >"$out/commit"
-echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since})"
+# DUAL_MAXTEST (cases per property, default 100) reaches the tests like DUAL_REPLAY; a run at another size says so,
+# in the log and in DIR/maxtest, since its score is not comparable with the default's.
+rm -f "$out/maxtest"
+[ -n "${DUAL_MAXTEST:-}" ] && echo "$DUAL_MAXTEST" >"$out/maxtest"
+echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${DUAL_MAXTEST:+, DUAL_MAXTEST=$DUAL_MAXTEST}${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since})"
 started=$(date +%s)
 running=0
 for library in "${libraries[@]}"; do
@@ -118,6 +124,7 @@ import json, os, sys
 out, stamp, commit, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 if os.path.exists(os.path.join(out, "commit")):  # the commit the reports were made at
     commit = open(os.path.join(out, "commit")).read().strip()
+maxtest = open(os.path.join(out, "maxtest")).read().strip() if os.path.exists(os.path.join(out, "maxtest")) else ""
 detected_kinds, survived_kinds, uncovered_kinds = {"Killed", "Timeout"}, {"Survived"}, {"NoCoverage"}
 rows, details, low = [], [], False
 def score(d, s, n):
@@ -127,11 +134,14 @@ for library in sys.argv[5:]:
     seconds = open(os.path.join(out, library + ".seconds")).read().strip() if os.path.exists(os.path.join(out, library + ".seconds")) else "0"
     minutes = f"{int(seconds) / 60:.0f}"
     if not os.path.exists(report):
-        rows.append(f"| `{library}/` | — | — | — | — | no report | {minutes} |")
+        rows.append(f"| `{library}/` | — | — | — | — | — | no report | {minutes} | `{commit}` |")
         low = True
         continue
     data = json.load(open(report))
     total = {"d": 0, "s": 0, "n": 0}
+    # Stryker counts a timed-out mutant as detected (a mutant that makes a loop endless is caught); shown apart,
+    # since a slow machine can turn a surviving but slowing mutant into a timeout.
+    timeouts = sum(m["status"] == "Timeout" for entry in data["files"].values() for m in entry["mutants"])
     below = []
     for path, entry in sorted(data["files"].items()):
         mutants = entry["mutants"]
@@ -146,12 +156,43 @@ for library in sys.argv[5:]:
     d, s, n = total["d"], total["s"], total["n"]
     value = score(d, s, n)
     low |= value < 90
-    rows.append(f"| `{library}/` | {d + s + n} | {d} | {s} | {n} | {value:.2f} % | {minutes} |")
+    rows.append(f"| `{library}/` | {d + s + n} | {d} | {timeouts} | {s} | {n} | {value:.2f} % | {minutes} | `{commit}` |")
     if below:
         details.append(f"\n`{library}/`, files below 90 %:\n\n| file | detected | survived | not covered | score | lines |\n|---|---:|---:|---:|---:|---|\n" + "\n".join(below))
-table = [f"Mutation run of {stamp} at {commit}:", "",
-         "| library | tested | detected | survived | not covered | score | minutes |",
-         "|---|---:|---:|---:|---:|---:|---:|"] + rows
+table = [f"Mutation run of {stamp} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") + ":", "",
+         "| library | tested | detected | of which timed out | survived | not covered | score | minutes | commit |",
+         "|---|---:|---:|---:|---:|---:|---:|---:|---|"] + rows
+# Where each library's minutes went, from the timestamps of its Stryker log: everything before the mutants are
+# tested (analysis, build, initial test run, mutation and compilation, per-test coverage capture) is paid once
+# per library whatever the number of mutants.
+import re
+marks = [("build", "Building test project"), ("initial tests", "Initial test run started"),
+         ("coverage", "mutants created"), ("mutants", "total mutants will be tested")]
+phases = []
+for library in sys.argv[5:]:
+    log = os.path.join(out, library + ".log")
+    if not os.path.exists(log):
+        continue
+    stamps, first, last = {}, None, None
+    for line in open(log, errors="replace"):
+        m = re.match(r"\[(\d\d):(\d\d):(\d\d) ", line)
+        if not m:
+            continue
+        t = int(m[1]) * 3600 + int(m[2]) * 60 + int(m[3])
+        first = t if first is None else first
+        last = t
+        for name, text in marks:
+            if text in line and name not in stamps:
+                stamps[name] = t
+    if len(stamps) < len(marks) or first is None:
+        continue
+    points = [first] + [stamps[name] for name, _ in marks] + [last]
+    spans = [((b - a) % 86400) / 60 for a, b in zip(points, points[1:])]
+    phases.append(f"| `{library}/` | " + " | ".join(f"{x:.0f}" for x in spans) + " |")
+if phases:
+    table += ["", "Minutes per phase (from the Stryker logs):", "",
+              "| library | analysis | build | initial test run, mutation, compilation | coverage capture | testing the mutants |",
+              "|---|---:|---:|---:|---:|---:|"] + phases
 text = "\n".join(table) + ("\n" + "\n".join(details) if files and details else "")
 print(text)
 open(os.path.join(out, "table.md"), "w").write(text + "\n")
