@@ -10,13 +10,19 @@ internal static class DenseEntries
     /// <summary>The tensor's own memory when it is dense (no copy), else its entries flattened into a new array.</summary>
     public static ReadOnlySpan<T> Of<T>(Tensor<T> tensor)
     {
-        // Stryker disable once Checked : every tensor read here was checked to hold at most Array.MaxLength entries.
-        int length = checked((int)tensor.FlattenedLength);
-        if (tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out ReadOnlySpan<T> span))
+        if (TryDense(tensor, out ReadOnlySpan<T> span))
             return span;
-        var entries = new T[length];
+        var entries = new T[tensor.FlattenedLength];
         tensor.FlattenTo(entries);
         return entries;
+    }
+
+    // The tensor's own memory, when it is dense.
+    private static bool TryDense<T>(Tensor<T> tensor, out ReadOnlySpan<T> span)
+    {
+        // Stryker disable once Checked : every tensor read here was checked to hold at most Array.MaxLength entries.
+        int length = checked((int)tensor.FlattenedLength);
+        return tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out span);
     }
 
     /// <summary>
@@ -32,6 +38,9 @@ internal static class DenseEntries
     /// </remarks>
     public static T[]? BackingArray<T>(Tensor<T> tensor)
     {
+        // A strided view has no such array (and is not flattened here only to be refused).
+        if (!TryDense(tensor, out ReadOnlySpan<T> entries))
+            return null;
         T[]? values;
         try
         {
@@ -42,7 +51,6 @@ internal static class DenseEntries
         {
             return null;
         }
-        ReadOnlySpan<T> entries = Of(tensor);
         return values is not null && values.Length == entries.Length &&
             Unsafe.AreSame(ref MemoryMarshal.GetArrayDataReference(values), ref MemoryMarshal.GetReference(entries))
             ? values

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using static System.FormattableString;
 
 namespace Autodiff;
