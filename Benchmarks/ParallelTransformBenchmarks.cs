@@ -122,6 +122,22 @@ public class ParallelTransformBenchmarks
     [Benchmark, BenchmarkCategory("Hessian")]
     public double HessianParallel() => new Rosenbrock().Hessian(parallel: true).F<double>(_x)[0];
 
+    /// <summary>Hessian = Jacfwd(Grad f) into a buffer of the caller's, one core.</summary>
+    [Benchmark(Baseline = true), BenchmarkCategory("HessianInto")]
+    public double HessianIntoSerial()
+    {
+        new Rosenbrock().Hessian(parallel: false).F<double>(_x, _jacobian);
+        return _jacobian[0];
+    }
+
+    /// <summary>Hessian = Jacfwd(Grad f) into a buffer of the caller's, columns over the cores.</summary>
+    [Benchmark, BenchmarkCategory("HessianInto")]
+    public double HessianIntoParallel()
+    {
+        new Rosenbrock().Hessian(parallel: true).F<double>(_x, _jacobian);
+        return _jacobian[0];
+    }
+
     /// <summary>The value-level dense Hessian (n HVPs), for reference.</summary>
     [Benchmark, BenchmarkCategory("Hessian")]
     public double HessianDense() => Hessian.Dense(TestFunctions.Rosenbrock, _x)[0, 0];

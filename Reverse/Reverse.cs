@@ -79,18 +79,46 @@ public static partial class Reverse
     public static (T Value, T[] Gradient) ValueAndGrad<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
     {
+        var gradient = new T[x.Length];
+        T value = ValueAndGrad(f, x, gradient);
+        return (value, gradient);
+    }
+
+    /// <summary>
+    /// f(x), with ∇f(x) written into <paramref name="gradient"/> (length n): one evaluation and one backward sweep,
+    /// and nothing allocated beyond the tape's pooled memory, so that a loop of gradients (an optimiser's steps, the
+    /// columns of a Hessian by forward-over-reverse) makes no garbage per call. A
+    /// <see cref="DifferentiableAttribute"/> method group runs its generated adjoint, as in
+    /// <see cref="ValueAndGrad{T}(ScalarFunction{Tracked{T}}, ReadOnlySpan{T})"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">x is empty, or gradient's length is not x's.</exception>
+    public static T ValueAndGrad<T>(ScalarFunction<Tracked<T>> f, ReadOnlySpan<T> x, Span<T> gradient)
+        where T : IFloatingPointIeee754<T>
+    {
         ArgumentNullException.ThrowIfNull(f);
+        Require.NotEmpty(x, nameof(x));
+        Require.Length(gradient, x.Length, nameof(gradient), "the gradient of a function of x.Length inputs");
         // A [Differentiable] method group runs the adjoint the source generator wrote for it: no tape.
         if (Compiled.Find(f) is { } compiled)
+            return compiled.ValueAndGrad(x, gradient);
+        var tape = new Tape<T>();
+        Tracked<T>[] input = Variables(tape, x);
+        Tracked<T> y;
+        try
         {
-            Require.NotEmpty(x, nameof(x));
-            return Compiled.Run(compiled, x);
+            y = f(input.AsSpan(0, x.Length));
         }
-        (T[] value, Pullback<T> pullback) = Record(v => [f(v)], x);
-        T[] gradient = pullback.Invoke([T.One]);
-        // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
-        pullback.Release();
-        return (value[0], gradient);
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
+        finally
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            ReturnVariables(input);
+        }
+        tape.Freeze();
+        tape.Pull([IndexOn(y, tape)], [T.One], gradient);
+        // Stryker disable once Statement : releasing only recycles memory; the tape was already frozen.
+        tape.Release();
+        return y.Value;
     }
 
     /// <summary>The m×n Jacobian of f: ℝⁿ → ℝᵐ by reverse mode: one evaluation and m pullback calls (one row each).</summary>
@@ -168,9 +196,13 @@ public static partial class Reverse
     {
         var indices = new int[values.Length];
         for (int k = 0; k < values.Length; k++)
-            indices[k] = values[k].Tape is null || ReferenceEquals(values[k].Tape, tape)
-                ? values[k].Index
-                : throw new InvalidOperationException("The function returned a value recorded by a different differentiation.");
+            indices[k] = IndexOn(values[k], tape);
         return indices;
     }
+
+    // The tape index of a value (−1 for a constant); a value recorded elsewhere is an error.
+    private static int IndexOn<T>(Tracked<T> value, Tape<T> tape) where T : IFloatingPointIeee754<T> =>
+        value.Tape is null || ReferenceEquals(value.Tape, tape)
+            ? value.Index
+            : throw new InvalidOperationException("The function returned a value recorded by a different differentiation.");
 }

@@ -29,7 +29,7 @@ public static class Transforms
     public static Jacrev<AsVector<TF>> Jacrev<TF>(this TF f, bool parallel = true) where TF : IScalarFunction => new(new(f), parallel);
 
     /// <summary>∇²f = Jacfwd(Grad f): forward-over-reverse, n HVP columns over the cores; row-major n×n.</summary>
-    public static Jacfwd<Grad<TF>> Hessian<TF>(this TF f, bool parallel = true) where TF : IScalarFunction => new(new(f), parallel);
+    public static Hessian<TF> Hessian<TF>(this TF f, bool parallel = true) where TF : IScalarFunction => new(f, parallel);
 
     /// <summary>(x, v) ↦ ∇²f(x) v by forward-over-reverse.</summary>
     public static Hvp<TF> Hvp<TF>(this TF f) where TF : IScalarFunction => new(f);

@@ -145,8 +145,26 @@ public sealed class NestingByConstructionTests
         double[] x = Enumerable.Range(0, n).Select(j => Math.Sin(j + 0.5)).ToArray();
         Assert.Equal(new Ring().Jacfwd(parallel: false).F(x), new Ring().Jacfwd(parallel: true).F(x));
         Assert.Equal(new Ring().Jacrev(parallel: false).F(x), new Ring().Jacrev(parallel: true).F(x));
-        Assert.Equal(new Coupled().Hessian(parallel: false).F(x), new Coupled().Hessian(parallel: true).F(x));
+        double[] hessian = new Coupled().Hessian(parallel: false).F(x);
+        Assert.Equal(hessian, new Coupled().Hessian(parallel: true).F(x));
+        Assert.Equal(new Coupled().Grad().Jacfwd(parallel: false).F(x), hessian);
         Assert.Equal(Forward.Jacobian<double>(new Ring().F, x).Cast<double>(), new Ring().Jacfwd().F(x));
+        foreach (bool parallel in new[] { false, true })
+        {
+            // A stale buffer: every entry must be overwritten.
+            double[] into = [.. Enumerable.Repeat(double.NaN, n * n)];
+            new Coupled().Hessian(parallel).F<double>(x, into);
+            Assert.Equal(hessian, into);
+        }
+    }
+
+    [Fact]
+    public void Buffers_of_the_wrong_length_are_refused_by_name()
+    {
+        double[] x = [0.5, 1.5, 2.5];
+        Assert.Equal("hessian", Assert.Throws<ArgumentException>(() => new Coupled().Hessian().F<double>(x, new double[8])).ParamName);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => new Coupled().Grad().F<double>(x, new double[2])).ParamName);
+        Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => new Coupled().ValueAndGrad().F<double>(x, new double[4])).ParamName);
     }
 
     [Fact]

@@ -35,6 +35,12 @@ public sealed class TransformProperties
         (double value, double[] gradient) = f.ValueAndGrad().F(c.Point);
         AssertClose(c.Scalar<double>(c.Point), value, Exact, "ValueAndGrad value");
         AllClose(expected, gradient, Exact, "ValueAndGrad gradient");
+        // Into the caller's buffer (stale entries, all overwritten): the same numbers bit for bit.
+        double[] into = [.. Enumerable.Repeat(double.NaN, c.Point.Length)], valueInto = [.. into];
+        f.Grad().F<double>(c.Point, into);
+        Assert.Equal(f.Grad().F(c.Point), into);
+        Assert.Equal(value, f.ValueAndGrad().F<double>(c.Point, valueInto));
+        Assert.Equal(gradient, valueInto);
     });
 
     [Fact]
@@ -44,6 +50,9 @@ public sealed class TransformProperties
         double[] expected = Flat(Forward.Hessian(c.Scalar, c.Point));
         AllClose(expected, f.Grad().Jacfwd().F(c.Point), ExactSecond, "Jacfwd(Grad f)");
         AllClose(expected, f.Hessian().F(c.Point), ExactSecond, "Hessian f");
+        double[] into = [.. Enumerable.Repeat(double.NaN, expected.Length)];
+        f.Hessian().F<double>(c.Point, into);
+        Assert.Equal(f.Hessian().F(c.Point), into);
         AllClose(expected, f.Grad().Jacrev().F(c.Point), ExactSecond, "Jacrev(Grad f)");
         AllClose(expected, f.Jacfwd().Jacfwd().F(c.Point), ExactSecond, "Jacfwd(Jacfwd f)");
         AllClose(Hessian.Hvp(c.Scalar, c.Point, c.Direction), f.Hvp().F(c.Point, c.Direction), ExactSecond, "Hvp");

@@ -15,6 +15,11 @@ public readonly struct Grad<TF>(TF f) : IVectorFunction where TF : IScalarFuncti
 
     /// <summary>∇f(x).</summary>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => Reverse.Grad<T>(_f.F, x);
+
+    /// <summary>∇f(x) into <paramref name="gradient"/> (length n): repeated calls allocate no result.</summary>
+    /// <exception cref="ArgumentException">x is empty, or gradient's length is not x's.</exception>
+    public void F<T>(ReadOnlySpan<T> x, Span<T> gradient) where T : IFloatingPointIeee754<T> =>
+        Reverse.ValueAndGrad<T>(_f.F, x, gradient);
 }
 
 /// <summary>x ↦ (f(x), ∇f(x)) for a function value f: ℝⁿ → ℝ: one evaluation and one backward sweep.</summary>
@@ -26,6 +31,11 @@ public readonly struct ValueAndGrad<TF>(TF f) where TF : IScalarFunction
     /// <summary>f(x) and ∇f(x).</summary>
     public (T Value, T[] Gradient) F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         Reverse.ValueAndGrad<T>(_f.F, x);
+
+    /// <summary>f(x), with ∇f(x) into <paramref name="gradient"/> (length n): repeated calls allocate no result.</summary>
+    /// <exception cref="ArgumentException">x is empty, or gradient's length is not x's.</exception>
+    public T F<T>(ReadOnlySpan<T> x, Span<T> gradient) where T : IFloatingPointIeee754<T> =>
+        Reverse.ValueAndGrad<T>(_f.F, x, gradient);
 }
 
 /// <summary>
