@@ -8,9 +8,9 @@ using Forward = Autodiff.Forward;
 using Reverse = Autodiff.Reverse;
 
 /// <summary>
-/// In-place functions f!(y, x) and curves x: ℝ → ℝᵐ, on random programs: every in-place combinator gives exactly
-/// what the allocating one gives on the same program written as a returning function, and the curve derivative
-/// is the JVP along the curve's direction.
+/// In-place functions f!(y, x) and curves x: ℝ → ℝᵐ, on random programs: every in-place combinator gives what the
+/// allocating one gives on the same program written as a returning function (exactly, except where the two graphs
+/// sum an adjoint's terms in different orders), and the curve derivative is the JVP along the curve's direction.
 /// </summary>
 public sealed class InPlaceProperties
 {
@@ -59,7 +59,12 @@ public sealed class InPlaceProperties
         pullback.Invoke(c.Cotangent, inputAdjoint);
         (double[] expectedValue, Pullback<double> expected) = Reverse.Vjp<double>(c.Vector, c.Point);
         Assert.Equal(expectedValue, value);
-        Assert.Equal(expected.Invoke(c.Cotangent), inputAdjoint);
+        // Close, not equal: with several outputs seeded, the in-place program records y_i = 0 + f_i(x) on top of the
+        // returning one's graph, so an input's adjoint sums the same terms in another order (f = [x₀, x₀²] at −0.2,
+        // ū = [−0.7, 0.4]: −0.86 against −0.8600000000000001).
+        double[] allocating = expected.Invoke(c.Cotangent);
+        for (int j = 0; j < allocating.Length; j++)
+            AssertClose(allocating[j], inputAdjoint[j], Exact, $"{c}: x̄[{j}]");
         Assert.Equal(inputAdjoint, pullback.Invoke(c.Cotangent));
     });
 
