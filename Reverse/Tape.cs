@@ -49,6 +49,10 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     private int _used;
     private int _currentStart;
     private bool _frozen;
+    private bool _released;
+    // Pooled arrays holding values recorded on this tape (a tensor primitive's entries and the partials it keeps),
+    // given back by Release. Created on the first: a scalar tape has none.
+    private List<T[]>? _storage;
 
     /// <summary>One frame of the continuation: adjoint(A) += adjoint · Da, adjoint(B) += adjoint · Db.</summary>
     internal readonly record struct Node(int A, int B, T Da, T Db);
@@ -174,6 +178,32 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>
+    /// An array of at least <paramref name="length"/> entries (contents undefined) from the shared pool, for a value
+    /// recorded on this tape and read by its sweep: it goes back to the pool when the tape is released
+    /// (<see cref="Release"/>), and stays with a tape handed out in a pullback until both are collected.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tape is frozen: its differentiation has finished.</exception>
+    public T[] RentStorage(int length)
+    {
+        if (_frozen)
+            ThrowFinished();
+        T[] array = Scratch.Rent<T>(length);
+        (_storage ??= []).Add(array);
+        return array;
+    }
+
+    /// <summary>True once <see cref="Release"/> has given the tape's memory back: values recorded on it may be reused.</summary>
+    public bool IsReleased => _released;
+
+    /// <summary>Refuses to read a value recorded on a released tape (its memory may belong to another differentiation).</summary>
+    /// <exception cref="InvalidOperationException">The tape is released.</exception>
+    public void ThrowIfReleased()
+    {
+        if (_released)
+            ThrowFinished();
+    }
+
+    /// <summary>
     /// Cuts the last chunk of a frozen tape to the records it holds and returns the rest to the pool: for a pullback
     /// handed to the caller, which may live long (the gradient combinators release their tapes instead). Earlier
     /// chunks are full, so the tape then retains its records and at most the chunk list besides.
@@ -207,6 +237,15 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         _chunkCount = 0;
         // Stryker restore Statement
         _currentStart = 0;
+        // Values read after this would read memory another differentiation may be writing: they refuse (ThrowIfReleased).
+        _released = true;
+        if (_storage is not null)
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            foreach (T[] array in _storage)
+                Scratch.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            _storage = null;
+        }
     }
 
     [DoesNotReturn]
