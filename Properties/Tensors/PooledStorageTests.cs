@@ -63,6 +63,7 @@ public sealed class PooledStorageTests
 
     [Theory]
     [InlineData(10)]
+    [InlineData(4_096)]
     [InlineData(100_000)]
     public void A_leaked_tensor_refuses_reads_and_the_next_gradient_reusing_its_memory_is_right(int n)
     {
