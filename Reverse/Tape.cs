@@ -102,14 +102,25 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         return Reserve(count);
     }
 
-    // Makes room for count records that the sweep never reads, chunk by chunk, and returns the first index.
+    // Makes room for count records that the sweep never reads, chunk by chunk, and returns the first index. A chunk
+    // the reservation covers whole is never read at all (the sweep jumps over a block's outputs and stops above the
+    // inputs), so none is rented for it: a tensor of 10⁶ entries costs its adjoint slots, not 24 MB of records.
     private int Reserve(int count)
     {
         int first = Count;
         while (count > 0)
         {
             if (_used == _current.Length)
+            {
+                int size = NextChunkSize();
+                if (count >= size)
+                {
+                    SkipChunk(size);
+                    count -= size;
+                    continue;
+                }
                 NextChunk();
+            }
             int run = Math.Min(count, _current.Length - _used);
             _used += run;
             count -= run;
@@ -142,7 +153,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     {
         if (_frozen)
             ThrowFinished();
-        int size = Math.Clamp(Count, 1 << FirstBits, 1 << LargeBits);
+        int size = NextChunkSize();
         Node[] chunk = Scratch.Rent<Node>(size);
         // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
         if (chunk.Length != size)
@@ -152,6 +163,22 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         _chunks[_chunkCount++] = chunk;
         _currentStart = Count;
         _current = chunk;
+        _used = 0;
+    }
+
+    private int NextChunkSize() => Math.Clamp(Count, 1 << FirstBits, 1 << LargeBits);
+
+    // Passes over the next chunk, every record of which is reserved: an empty array stands for it (never read, and
+    // the next record written finds no room in it, so it starts a real chunk).
+    private void SkipChunk(int size)
+    {
+        if (_frozen)
+            ThrowFinished();
+        if (_chunkCount == _chunks.Length)
+            Array.Resize(ref _chunks, Math.Max(4, 2 * _chunkCount));
+        _chunks[_chunkCount++] = [];
+        _currentStart = Count + size;
+        _current = [];
         _used = 0;
     }
 
@@ -215,7 +242,8 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         ChunkOf(Count - 1, out int start);
         int used = Count - start;
         // Stryker disable once Statement : cutting a full chunk to its own length copies it; the result is the same.
-        if (used == last.Length)
+        // A skipped chunk (the last records are inputs) holds nothing to cut.
+        if (used == last.Length || last.Length == 0)
             return;
         _chunks[_chunkCount - 1] = last[..used];
         // Stryker disable once Statement : returning memory to the pool is invisible to results.
