@@ -49,6 +49,10 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     private int _used;
     private int _currentStart;
     private bool _frozen;
+    private bool _released;
+    // Pooled arrays holding values recorded on this tape (a tensor primitive's entries and the partials it keeps),
+    // given back by Release. Created on the first: a scalar tape has none.
+    private List<T[]>? _storage;
 
     /// <summary>One frame of the continuation: adjoint(A) += adjoint · Da, adjoint(B) += adjoint · Db.</summary>
     internal readonly record struct Node(int A, int B, T Da, T Db);
@@ -98,14 +102,25 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         return Reserve(count);
     }
 
-    // Makes room for count records that the sweep never reads, chunk by chunk, and returns the first index.
+    // Makes room for count records that the sweep never reads, chunk by chunk, and returns the first index. A chunk
+    // the reservation covers whole is never read at all (the sweep jumps over a block's outputs and stops above the
+    // inputs), so none is rented for it: a tensor of 10⁶ entries costs its adjoint slots, not 24 MB of records.
     private int Reserve(int count)
     {
         int first = Count;
         while (count > 0)
         {
             if (_used == _current.Length)
+            {
+                int size = NextChunkSize();
+                if (count >= size)
+                {
+                    SkipChunk(size);
+                    count -= size;
+                    continue;
+                }
                 NextChunk();
+            }
             int run = Math.Min(count, _current.Length - _used);
             _used += run;
             count -= run;
@@ -138,7 +153,7 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     {
         if (_frozen)
             ThrowFinished();
-        int size = Math.Clamp(Count, 1 << FirstBits, 1 << LargeBits);
+        int size = NextChunkSize();
         Node[] chunk = Scratch.Rent<Node>(size);
         // Stryker disable once all : the shared pool hands out exact powers of two; this guards any other pool.
         if (chunk.Length != size)
@@ -148,6 +163,22 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         _chunks[_chunkCount++] = chunk;
         _currentStart = Count;
         _current = chunk;
+        _used = 0;
+    }
+
+    private int NextChunkSize() => Math.Clamp(Count, 1 << FirstBits, 1 << LargeBits);
+
+    // Passes over the next chunk, every record of which is reserved: an empty array stands for it (never read, and
+    // the next record written finds no room in it, so it starts a real chunk).
+    private void SkipChunk(int size)
+    {
+        if (_frozen)
+            ThrowFinished();
+        if (_chunkCount == _chunks.Length)
+            Array.Resize(ref _chunks, Math.Max(4, 2 * _chunkCount));
+        _chunks[_chunkCount++] = [];
+        _currentStart = Count + size;
+        _current = [];
         _used = 0;
     }
 
@@ -174,6 +205,32 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>
+    /// An array of at least <paramref name="length"/> entries (contents undefined) from the shared pool, for a value
+    /// recorded on this tape and read by its sweep: it goes back to the pool when the tape is released
+    /// (<see cref="Release"/>), and stays with a tape handed out in a pullback until both are collected.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The tape is frozen: its differentiation has finished.</exception>
+    public T[] RentStorage(int length)
+    {
+        if (_frozen)
+            ThrowFinished();
+        T[] array = Scratch.Rent<T>(length);
+        (_storage ??= []).Add(array);
+        return array;
+    }
+
+    /// <summary>True once <see cref="Release"/> has given the tape's memory back: values recorded on it may be reused.</summary>
+    public bool IsReleased => _released;
+
+    /// <summary>Refuses to read a value recorded on a released tape (its memory may belong to another differentiation).</summary>
+    /// <exception cref="InvalidOperationException">The tape is released.</exception>
+    public void ThrowIfReleased()
+    {
+        if (_released)
+            ThrowFinished();
+    }
+
+    /// <summary>
     /// Cuts the last chunk of a frozen tape to the records it holds and returns the rest to the pool: for a pullback
     /// handed to the caller, which may live long (the gradient combinators release their tapes instead). Earlier
     /// chunks are full, so the tape then retains its records and at most the chunk list besides.
@@ -185,7 +242,8 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         ChunkOf(Count - 1, out int start);
         int used = Count - start;
         // Stryker disable once Statement : cutting a full chunk to its own length copies it; the result is the same.
-        if (used == last.Length)
+        // A skipped chunk (the last records are inputs) holds nothing to cut.
+        if (used == last.Length || last.Length == 0)
             return;
         _chunks[_chunkCount - 1] = last[..used];
         // Stryker disable once Statement : returning memory to the pool is invisible to results.
@@ -207,6 +265,15 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
         _chunkCount = 0;
         // Stryker restore Statement
         _currentStart = 0;
+        // Values read after this would read memory another differentiation may be writing: they refuse (ThrowIfReleased).
+        _released = true;
+        if (_storage is not null)
+        {
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            foreach (T[] array in _storage)
+                Scratch.Return(array, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+            _storage = null;
+        }
     }
 
     [DoesNotReturn]

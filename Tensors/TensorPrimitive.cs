@@ -33,7 +33,31 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
     /// <summary>x̄_i += J_iᵀ ȳ, where ȳ is the output's cotangent and x̄_i input i's adjoint (its shape).</summary>
     protected abstract void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint);
 
+    /// <summary>
+    /// An array of at least <paramref name="length"/> entries (contents undefined) for what a primitive of these
+    /// inputs computes in its forward pass — its value, a partial its rules keep. On a tape, from
+    /// <see cref="MinPooledLength"/> entries up, it is rented from the pool
+    /// and given back when the tape is released (<see cref="Tape{T}.RentStorage"/>; the tensors recorded on it then
+    /// refuse reads), so a gradient evaluated in a loop reuses warm memory; off a tape (constants, forward mode) it is
+    /// new. Read and write it through spans of exactly the entries used: it may be longer.
+    /// </summary>
+    internal static T[] Allocate(int length, TensorVar<T> x, TensorVar<T>? y = null)
+    {
+        // Stryker disable once Equality : which arrays are pooled is invisible to results (PooledStorageTests covers both sides).
+        Tape<T>? tape = length < MinPooledLength ? null : x.Tape ?? y?.Tape;
+        return tape is null ? new T[length] : tape.RentStorage(length);
+    }
+
+    /// <summary>
+    /// Shorter arrays are new even on a tape: for a few entries a young-generation allocation costs less than renting,
+    /// registering and returning one (Rosenbrock's gradient at n = 10, arrays of 5: 8 µs pooled-free, 9–10 µs pooled;
+    /// at n = 10³, arrays of 500: ValueAndGradInto 7 → 5 µs pooled; a Stopwatch harness).
+    /// </summary>
+    internal const int MinPooledLength = 64;
+
     /// <summary>The differentiable result y: with its tangent, if any input has one, and on the inputs' tape.</summary>
+    /// <param name="value">y's entries, the first <c>shape.Length</c> of the array (which may be longer: <see cref="Allocate"/>).</param>
+    /// <param name="shape">y's shape.</param>
     protected TensorVar<T> Result(T[] value, Shape shape)
     {
         Tape<T>? tape = null;
@@ -43,11 +67,11 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
             tape = Tracked<T>.SharedTape(tape, Inputs[i].Tape);
             if (Inputs[i].Tangent is T[] inputTangent)
             {
-                tangent ??= RowMajor.Filled(value.Length, T.Zero);
+                tangent ??= RowMajor.Filled(shape.Length, T.Zero);
                 PushForward(i, inputTangent, tangent);
             }
         }
-        int first = tape is null ? Tape<T>.None : tape.PushBlock(value.Length, this);
+        int first = tape is null ? Tape<T>.None : tape.PushBlock(shape.Length, this);
         return new TensorVar<T>(value, shape, tape, first, tangent);
     }
 

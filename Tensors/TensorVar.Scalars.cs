@@ -9,7 +9,7 @@ public sealed partial class TensorVar<T>
     /// <summary>Entry k (row-major position) as a reverse-mode scalar, for scalar code inside a tensor program.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k is outside the tensor.</exception>
     /// <exception cref="InvalidOperationException">The tensor carries a forward-mode tangent, which a
-    /// <see cref="Tracked{T}"/> cannot hold.</exception>
+    /// <see cref="Tracked{T}"/> cannot hold, or its differentiation has finished (see <see cref="Values"/>).</exception>
     public Tracked<T> ToTracked(int k = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
@@ -18,7 +18,7 @@ public sealed partial class TensorVar<T>
             throw new InvalidOperationException(
                 "This tensor carries a forward-mode tangent; a Tracked<T> scalar belongs to reverse mode. Keep forward-mode programs in tensors (a scalar is a rank-0 tensor).");
         // Stryker disable once Conditional : a Tracked without a tape ignores its index (Tracked.Index is None).
-        return new Tracked<T>(_values[k], Tape, Tape is null ? Tape<T>.None : First + k);
+        return new Tracked<T>(Values[k], Tape, Tape is null ? Tape<T>.None : First + k);
     }
 
     /// <summary>Reverse-mode scalars gathered into a tensor of <paramref name="shape"/> (row-major).</summary>

@@ -21,11 +21,17 @@ namespace Autodiff;
 /// <typeparam name="T">The scalar type (<c>double</c>, or a dual number for second order).</typeparam>
 public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
 {
+    // The entries are _values[0 .. Length): a value recorded on a tape lives in a pooled array (Tape.RentStorage),
+    // which may be longer, and goes back to the pool when the differentiation releases the tape; from then on the
+    // tensor refuses to be read (Entries), as its memory may hold another differentiation's values.
     private readonly T[] _values;
 
     internal TensorVar(T[] values, Shape shape, Tape<T>? tape = null, int first = Tape<T>.None, T[]? tangent = null)
     {
+        // Stryker disable once all : an internal invariant (every caller passes at least the shape's entries).
+        System.Diagnostics.Debug.Assert(values.Length >= shape.Length, "A tensor's array holds at least its entries.");
         _values = values;
+        Length = shape.Length;
         Shape = shape;
         Tape = tape;
         // Stryker disable once Conditional : no caller passes a first record without a tape.
@@ -37,13 +43,26 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
     public Shape Shape { get; }
 
     /// <summary>The entries, row-major.</summary>
-    public ReadOnlySpan<T> Values => _values;
+    /// <exception cref="InvalidOperationException">The tensor was recorded by a differentiation that has finished
+    /// (its memory is reused): compute with it inside the function being differentiated.</exception>
+    public ReadOnlySpan<T> Values => new(Entries, 0, Length);
 
-    /// <summary>The entries' array, shared read-only between primitives (never written after construction).</summary>
-    internal T[] Entries => _values;
+    /// <summary>
+    /// The entries' array, shared read-only between primitives (never written after construction). It may be longer
+    /// than <see cref="Length"/> (a pooled array): entries past Length are not the tensor's. Refused once the tape
+    /// the tensor is recorded on is released.
+    /// </summary>
+    internal T[] Entries
+    {
+        get
+        {
+            Tape?.ThrowIfReleased();
+            return _values;
+        }
+    }
 
     /// <summary>The number of entries.</summary>
-    public int Length => _values.Length;
+    public int Length { get; }
 
     /// <summary>True when the tensor depends on no input of a differentiation.</summary>
     public bool IsConstant => Tape is null && Tangent is null;
@@ -58,12 +77,14 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
     internal T[]? Tangent { get; }
 
     /// <summary>The entries as a new <see cref="Tensor{T}"/> (a scalar becomes a one-entry vector).</summary>
-    public Tensor<T> ToTensor() => Tensors.Create((T[])_values.Clone(), Shape);
+    /// <exception cref="InvalidOperationException">The tensor's differentiation has finished (see <see cref="Values"/>).</exception>
+    public Tensor<T> ToTensor() => Tensors.Create(Values.ToArray(), Shape);
 
     /// <summary>The value of a scalar (or of a one-entry tensor).</summary>
-    /// <exception cref="InvalidOperationException">The tensor has more than one entry.</exception>
+    /// <exception cref="InvalidOperationException">The tensor has more than one entry, or its differentiation has
+    /// finished (see <see cref="Values"/>).</exception>
     public T ScalarValue => Length == 1
-        ? _values[0]
+        ? Values[0]
         : throw new InvalidOperationException($"The tensor is {Shape}, not a scalar; take an entry or reduce it first.");
 
     /// <summary>A constant tensor: one that depends on no input.</summary>
@@ -101,15 +122,15 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
     /// <summary>A number is a constant scalar.</summary>
     public static implicit operator TensorVar<T>(T value) => Scalar(value);
 
-    /// <summary>"2×3 [1, 2, 3; 4, 5, 6]".</summary>
-    public override string ToString() => $"{Shape} [{Format()}]";
+    /// <summary>"2×3 [1, 2, 3; 4, 5, 6]"; "2×3 [released]" for a tensor whose differentiation has finished.</summary>
+    public override string ToString() => Tape is { IsReleased: true } ? $"{Shape} [released]" : $"{Shape} [{Format()}]";
 
     // Row by row; a scalar or a vector is one row.
     private string Format()
     {
         var rows = new string[Shape.Rows];
         for (int i = 0; i < Shape.Rows; i++)
-            rows[i] = string.Join(", ", _values.AsSpan(i * Shape.Columns, Shape.Columns).ToArray());
+            rows[i] = string.Join(", ", Values.Slice(i * Shape.Columns, Shape.Columns).ToArray());
         return string.Join("; ", rows);
     }
 }

@@ -36,7 +36,7 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         Shape shape = Broadcasting.Of(x.Shape, y.Shape, operation.ToString(), nameof(y));
-        var z = new T[shape.Length];
+        T[] z = Allocate(shape.Length, x, y);
         for (int i = 0; i < shape.Rows; i++)
             Combine(operation, Broadcasting.Row<T>(x.Values, x.Shape, i), Broadcasting.Row<T>(y.Values, y.Shape, i),
                 z.AsSpan(i * shape.Columns, shape.Columns));
@@ -55,13 +55,14 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
     // ∂(x ⊘ y)/∂x = 1/y, in y's shape; ∂(x ⊘ y)/∂y = −z ⊙ (1/y), in z's.
     private static Arithmetic<T> Quotient(TensorVar<T> x, TensorVar<T> y, Shape shape, T[] z)
     {
-        var reciprocal = new T[y.Length];
-        TensorPrimitives.Reciprocal(y.Values, reciprocal);
-        var dy = new T[z.Length];
+        T[] reciprocal = Allocate(y.Length, x, y);
+        TensorPrimitives.Reciprocal(y.Values, reciprocal.AsSpan(0, y.Length));
+        T[] dy = Allocate(shape.Length, x, y);
         for (int i = 0; i < shape.Rows; i++)
             Combine(ArithmeticOperation.Multiply, z.AsSpan(i * shape.Columns, shape.Columns),
                 Broadcasting.Row<T>(reciprocal, y.Shape, i), dy.AsSpan(i * shape.Columns, shape.Columns));
-        TensorPrimitives.Negate(dy, dy);
+        Span<T> negated = dy.AsSpan(0, shape.Length);
+        TensorPrimitives.Negate(negated, negated);
         return new(x, y, shape, (reciprocal, y.Shape), (dy, shape));
     }
 

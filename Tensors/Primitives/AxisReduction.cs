@@ -35,8 +35,8 @@ internal sealed class AxisReduction<T> : TensorPrimitive<T> where T : IFloatingP
             throw new ArgumentOutOfRangeException(nameof(axis), axis,
                 $"{reduction}: a tensor of shape {x.Shape} has axes 0 … {x.Shape.Rank - 1}.");
         var lanes = Lanes.Of(x.Shape, axis);
-        var value = new T[lanes.Count];
-        var weights = new T[x.Length];
+        T[] value = Allocate(lanes.Count, x);
+        T[] weights = Allocate(x.Length, x);
         T[] laneValues = new T[lanes.Length], laneWeights = new T[lanes.Length];
         for (int l = 0; l < lanes.Count; l++)
         {

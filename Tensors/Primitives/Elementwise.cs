@@ -12,12 +12,12 @@ internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPoi
 {
     private readonly T[] _derivative;
 
-    private Elementwise(TensorVar<T> x) : base(x) => _derivative = new T[x.Length];
+    private Elementwise(TensorVar<T> x) : base(x) => _derivative = Allocate(x.Length, x);
 
     public static TensorVar<T> Apply<TFunction>(TensorVar<T> x, TFunction f) where TFunction : IUnaryFunction
     {
         var primitive = new Elementwise<T>(x);
-        var value = new T[x.Length];
+        T[] value = Allocate(x.Length, x);
         ReadOnlySpan<T> entries = x.Values;
         long tag = Perturbation.Fresh();
         for (int k = 0; k < entries.Length; k++)

@@ -16,9 +16,9 @@ internal sealed class Gather<T> : TensorPrimitive<T> where T : IFloatingPointIee
     /// <summary>The entries at row-major positions start, start + stride, …, as a tensor of <paramref name="shape"/>.</summary>
     public static TensorVar<T> Apply(TensorVar<T> x, int start, int stride, Shape shape)
     {
-        var y = new T[shape.Length];
+        T[] y = Allocate(shape.Length, x);
         var gather = new Gather<T>(x, start, stride);
-        gather.Copy(x.Values, y);
+        gather.Copy(x.Values, y.AsSpan(0, shape.Length));
         return gather.Result(y, shape);
     }
 

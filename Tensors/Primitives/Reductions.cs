@@ -8,20 +8,20 @@ internal static class Reductions
 {
     /// <summary>Σ_k x_k, with gradient 1 (a tensor of ones).</summary>
     public static TensorVar<T> Sum<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
-        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, RowMajor.Filled(x.Length, T.One));
+        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, Filled(x, T.One));
 
     /// <summary>(1/N) Σ_k x_k, with gradient 1/N.</summary>
     public static TensorVar<T> Mean<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         T n = T.CreateChecked(Checked(x).Length);
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, RowMajor.Filled(x.Length, T.One / n));
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, Filled(x, T.One / n));
     }
 
     /// <summary>‖x‖² = Σ_k x_k², with gradient 2x (the seeds' ∂‖x‖²/∂x = 2xᵀ).</summary>
     public static TensorVar<T> SquaredNorm<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
-        var gradient = new T[Checked(x).Length];
-        TensorPrimitives.Add(x.Values, x.Values, gradient);
+        T[] gradient = TensorPrimitive<T>.Allocate(Checked(x).Length, x);
+        TensorPrimitives.Add(x.Values, x.Values, gradient.AsSpan(0, x.Length));
         return ScalarPrimitive<T>.Apply(TensorPrimitives.SumOfSquares(x.Values), x, gradient);
     }
 
@@ -43,8 +43,8 @@ internal static class Reductions
     /// </summary>
     public static TensorVar<T> LogSumExp<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
-        var softmax = new T[Checked(x).Length];
-        (T max, T logSum) = Softmax<T>.RowLogSumExp(x.Values, softmax);
+        T[] softmax = TensorPrimitive<T>.Allocate(Checked(x).Length, x);
+        (T max, T logSum) = Softmax<T>.RowLogSumExp(x.Values, softmax.AsSpan(0, x.Length));
         return ScalarPrimitive<T>.Apply(max + logSum, x, softmax);
     }
 
@@ -57,6 +57,14 @@ internal static class Reductions
         for (int i = 0; i < n; i++)
             trace += a.Values[i * n + i];
         return ScalarPrimitive<T>.Apply(trace, a, RowMajor.Identity<T>(n));
+    }
+
+    // A gradient of equal entries, in x's shape (the array may be longer: TensorPrimitive.Allocate).
+    private static T[] Filled<T>(TensorVar<T> x, T value) where T : IFloatingPointIeee754<T>
+    {
+        T[] gradient = TensorPrimitive<T>.Allocate(x.Length, x);
+        gradient.AsSpan(0, x.Length).Fill(value);
+        return gradient;
     }
 
     private static TensorVar<T> Checked<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>

@@ -18,8 +18,8 @@ internal sealed class RuleElementwise<T, TRule> : TensorPrimitive<T>
 
     public static TensorVar<T> Apply(TensorVar<T> x, TRule rule)
     {
-        var value = new T[x.Length];
-        RuleValues.Apply(rule, x.Values, value);
+        T[] value = Allocate(x.Length, x);
+        RuleValues.Apply(rule, x.Values, value.AsSpan(0, x.Length));
         return new RuleElementwise<T, TRule>(x, rule, value).Result(value, x.Shape);
     }
 

@@ -10,6 +10,7 @@ namespace Autodiff;
 /// </summary>
 internal sealed class ScalarPrimitive<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
+    // Each G_i is the first Inputs[i].Length entries of its array (which may be longer: Allocate).
     private readonly T[][] _gradients;
 
     private ScalarPrimitive(TensorVar<T>[] inputs, T[][] gradients) : base(inputs) => _gradients = gradients;
@@ -22,8 +23,8 @@ internal sealed class ScalarPrimitive<T> : TensorPrimitive<T> where T : IFloatin
     public static TensorVar<T> Apply(T value, TensorVar<T> input, T[] gradient) => Apply(value, [input], [gradient]);
 
     protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>
-        outputTangent[0] += TensorPrimitives.Dot(_gradients[input], tangent);
+        outputTangent[0] += TensorPrimitives.Dot(_gradients[input].AsSpan(0, tangent.Length), tangent);
 
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
-        TensorPrimitives.MultiplyAdd(_gradients[input], cotangent[0], inputAdjoint, inputAdjoint);
+        TensorPrimitives.MultiplyAdd(_gradients[input].AsSpan(0, inputAdjoint.Length), cotangent[0], inputAdjoint, inputAdjoint);
 }

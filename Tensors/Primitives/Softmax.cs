@@ -25,9 +25,9 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
         // Stryker disable once Statement : x is the receiver of a TensorVar method, never null; the check guards internal callers.
         ArgumentNullException.ThrowIfNull(x);
         int width = x.Shape.Columns;
-        var softmax = new T[x.Length];
+        T[] softmax = Allocate(x.Length, x);
         // Entries are never written once made, so softmax's value can share the array its rules read.
-        T[] value = log ? new T[x.Length] : softmax;
+        T[] value = log ? Allocate(x.Length, x) : softmax;
         for (int row = 0; row < x.Length / width; row++)
         {
             ReadOnlySpan<T> xs = x.Values.Slice(row * width, width);

@@ -15,8 +15,8 @@ internal static class SoftmaxCrossEntropy
     public static TensorVar<T> Apply<T>(TensorVar<T> logits, TensorVar<T> targets) where T : IFloatingPointIeee754<T>
     {
         int width = logits.Shape.Columns;
-        var dLogits = new T[logits.Length];
-        var dTargets = new T[logits.Length];
+        T[] dLogits = TensorPrimitive<T>.Allocate(logits.Length, logits, targets);
+        T[] dTargets = TensorPrimitive<T>.Allocate(logits.Length, logits, targets);
         T loss = T.Zero;
         for (int start = 0; start < logits.Length; start += width)
         {

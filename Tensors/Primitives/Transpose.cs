@@ -15,7 +15,8 @@ internal sealed class Transpose<T> : TensorPrimitive<T> where T : IFloatingPoint
         if (a.Shape.Rank < 2)
             return a;
         int m = a.Shape.Rows, n = a.Shape.Columns;
-        var y = RowMajor.Filled(m * n, T.Zero);
+        T[] y = Allocate(m * n, a);
+        y.AsSpan(0, m * n).Fill(T.Zero);
         AddTransposed(a.Values, m, n, y);
         return new Transpose<T>(a).Result(y, Shape.Matrix(n, m));
     }
