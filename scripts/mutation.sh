@@ -19,6 +19,8 @@
 #                         -j 2 -c 1 keeps both cores busy through each run's serial build and coverage phases.
 #   -s, --since REF       mutate only the files changed since REF (Stryker's --since), the quick check of a branch;
 #                         REF as the scratch clone knows it, e.g. origin/main.
+#   -m, --mutate GLOB     mutate only the files (and lines: File.cs{10..40}) GLOB matches (Stryker's --mutate), e.g.
+#                         a slice of a library whose full run does not fit the time at hand; the table says so.
 #   -t, --table           run nothing: print the table of the reports already in DIR (with -o).
 #   -o, --out DIR         where the reports and the table go (default: StrykerOutput/mutation-<date>).
 #   -f, --files           also print, per library, the files below 90 % with their survivors' lines.
@@ -36,6 +38,7 @@ all=(Dual Reverse Hessian Tensors Testing Transforms Generator)
 concurrency=""
 jobs=1
 since=""
+only=""
 files=0
 table_only=0
 out=""
@@ -45,6 +48,7 @@ while [ $# -gt 0 ]; do
     -c|--concurrency) concurrency="$2"; shift 2 ;;
     -j|--jobs) jobs="$2"; shift 2 ;;
     -s|--since) since="$2"; shift 2 ;;
+    -m|--mutate) only="$2"; shift 2 ;;
     -o|--out) out="$2"; shift 2 ;;
     -f|--files) files=1; shift ;;
     -t|--table) table_only=1; shift ;;
@@ -77,6 +81,7 @@ export DUAL_REPLAY="${DUAL_REPLAY:-20261123}"
 args=(--config-file ../stryker-config.json --skip-version-check)
 [ -n "$concurrency" ] && args+=(--concurrency "$concurrency")
 [ -n "$since" ] && args+=("--since:$since")
+[ -n "$only" ] && args+=(--mutate "$only")
 
 # Stryker settings of one library beyond the common ones.
 library_args() {
@@ -109,9 +114,10 @@ mutate() {
 echo "$commit" >"$out/commit"
 # DUAL_MAXTEST (cases per property, default 100) reaches the tests like DUAL_REPLAY; a run at another size says so,
 # in the log and in DIR/maxtest, since its score is not comparable with the default's.
-rm -f "$out/maxtest"
+rm -f "$out/maxtest" "$out/mutate"
+[ -n "$only" ] && echo "$only" >"$out/mutate"
 [ -n "${DUAL_MAXTEST:-}" ] && echo "$DUAL_MAXTEST" >"$out/maxtest"
-echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${DUAL_MAXTEST:+, DUAL_MAXTEST=$DUAL_MAXTEST}${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since})"
+echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${DUAL_MAXTEST:+, DUAL_MAXTEST=$DUAL_MAXTEST}${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since}${only:+, only $only})"
 started=$(date +%s)
 running=0
 for library in "${libraries[@]}"; do
@@ -136,6 +142,7 @@ out, stamp, commit, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] =
 if os.path.exists(os.path.join(out, "commit")):  # the commit the reports were made at
     commit = open(os.path.join(out, "commit")).read().strip()
 maxtest = open(os.path.join(out, "maxtest")).read().strip() if os.path.exists(os.path.join(out, "maxtest")) else ""
+mutate = open(os.path.join(out, "mutate")).read().strip() if os.path.exists(os.path.join(out, "mutate")) else ""
 detected_kinds, survived_kinds, uncovered_kinds = {"Killed", "Timeout"}, {"Survived"}, {"NoCoverage"}
 rows, details, low = [], [], False
 def score(d, s, n):
@@ -170,7 +177,8 @@ for library in sys.argv[5:]:
     rows.append(f"| `{library}/` | {d + s + n} | {d} | {timeouts} | {s} | {n} | {value:.2f} % | {minutes} | `{commit}` |")
     if below:
         details.append(f"\n`{library}/`, files below 90 %:\n\n| file | detected | survived | not covered | score | lines |\n|---|---:|---:|---:|---:|---|\n" + "\n".join(below))
-table = [f"Mutation run of {stamp} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") + ":", "",
+table = [f"Mutation run of {stamp} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") +
+         (f", only the mutants in {mutate}" if mutate else "") + ":", "",
          "| library | tested | detected | of which timed out | survived | not covered | score | minutes | commit |",
          "|---|---:|---:|---:|---:|---:|---:|---:|---|"] + rows
 # Where each library's minutes went, from the timestamps of its Stryker log: everything before the mutants are
