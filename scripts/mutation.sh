@@ -19,7 +19,8 @@
 #                         -j 2 -c 1 keeps both cores busy through each run's serial build and coverage phases.
 #   -s, --since REF       mutate only the files changed since REF (Stryker's --since), the quick check of a branch;
 #                         REF as the scratch clone knows it, e.g. origin/main.
-#   -m, --mutate GLOB     mutate only the files (and lines: File.cs{10..40}) GLOB matches (Stryker's --mutate), e.g.
+#   -m, --mutate GLOB     mutate only the files GLOB matches (Stryker's --mutate; File.cs{9410..11946}: only the
+#                         characters 9410 to 11946 of the file, Roslyn text positions, not lines), e.g.
 #                         a slice of a library whose full run does not fit the time at hand; the table says so.
 #   -t, --table           run nothing: print the table of the reports already in DIR (with -o).
 #   -o, --out DIR         where the reports and the table go (default: StrykerOutput/mutation-<date>).
