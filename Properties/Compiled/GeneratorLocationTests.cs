@@ -86,6 +86,7 @@ public sealed class GeneratorLocationTests
     [InlineData("public static T F<T, U>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>", "{ return x[0]; }", "DUAL001", "it must have exactly one type parameter T", "F")]
     [InlineData("public static T F<T>(ReadOnlySpan<T> x, out T y) where T : IFloatingPointIeee754<T>", "{ y = x[0]; return x[0]; }", "DUAL001", "the parameter 'y' passed by out of type 'T' is not supported", "y")]
     [InlineData("public static T F<T>(ReadOnlySpan<T> x, T[][] y) where T : IFloatingPointIeee754<T>", "{ return x[0]; }", "DUAL001", "the parameter 'y' of type 'T[][]' is not supported", "y")]
+    [InlineData("public static extern T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>", ";", "DUAL001", "it must not be async or extern", "F")]
     public void A_signature_is_reported_at_the_method_or_the_parameter(string signature, string body, string id, string fragment, string located) =>
         AssertReported(Source(body, signature), id, fragment, located);
 
