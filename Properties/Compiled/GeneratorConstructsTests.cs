@@ -7,7 +7,8 @@ namespace Autodiff.Properties.Compiled;
 /// Constructs of the supported subset the random programs do not draw, each in a method of its own: the members the
 /// generator rewrites to .NET's definitions (<c>T.Log(x, b)</c>, <c>Exp2M1</c>, <c>Atan2Pi</c>, …) and
 /// <c>RootN</c>'s int argument, the three <c>T.Create…</c> forms, every loop step form, conditions with
-/// <c>T.IsNaN</c>, <c>!</c>, literals, <c>==</c> and <c>!=</c>, unary plus, declarations without an initializer, and
+/// <c>T.IsNaN</c>, <c>!</c>, literals, <c>==</c> and <c>!=</c>, unary plus, declarations without an initializer, a bare
+/// block, and
 /// scalar parameters beside constants. Generated in memory, compiled, loaded and held to the tape and forward mode.
 /// </summary>
 public sealed class GeneratorConstructsTests
@@ -52,6 +53,10 @@ public sealed class GeneratorConstructsTests
                 s -= x[0];
             else
                 s += x[1];
+            {
+                T w = s * x[0];
+                s += w * u;
+            }
             return s > T.Zero ? s : -s;
             """),
     ];

@@ -64,6 +64,8 @@ public sealed class GeneratorLocationTests
     [InlineData("{ return H(x.Slice(1)); }", "DUAL004", "the argument 'x.Slice(1)' to H", "x.Slice(1)")]
     [InlineData("{ return x[0] * (T)(object)x[1]; }", "DUAL004", "(CastExpression)", "(T)(object)x[1]")]
     [InlineData("{ T s = T.Zero; for (int i = 0; i < x.Length; i++) { return s; } return s; }", "DUAL008", "the only return", "return s;")]
+    [InlineData("{ T s = x[0]; { s = s * s; return s; } }", "DUAL008", "the only return", "return s;")]
+    [InlineData("{ yield return x[0]; }", "DUAL003", "yield", "yield return x[0];")]
     [InlineData("{ T s = T.Zero; for (int i = 0, j = 0; i < x.Length; i++) s += x[i]; return s; }", "DUAL009", "a for loop must declare one int index", "for")]
     [InlineData("{ T s = T.Zero; for (int i = 0; ; i++) s += x[0]; return s; }", "DUAL009", "a for loop must declare one int index", "for")]
     [InlineData("{ T s = T.Zero; for (int i = 0; i < x.Length; i += 0) s += x[i]; return s; }", "DUAL009", "the loop step 'i += 0'", "i += 0")]
