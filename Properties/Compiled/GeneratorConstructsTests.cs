@@ -61,7 +61,9 @@ public sealed class GeneratorConstructsTests
             """),
     ];
 
-    private static readonly Lazy<Type> Compiled = new(() =>
+    // Generated again by every test, not cached: Stryker's per-test coverage credits the generator's code only to
+    // the tests that run it, so a test reading a cached result would never be run against a generator mutant.
+    private static Type Compile()
     {
         var source = new System.Text.StringBuilder(GeneratorHarness.Usings);
         source.AppendLine("public static partial class Constructs");
@@ -86,7 +88,7 @@ public sealed class GeneratorConstructsTests
             """);
         source.AppendLine("}");
         return GeneratorHarness.Load(source.ToString()).GetType("Constructs")!;
-    });
+    }
 
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
 
@@ -94,10 +96,11 @@ public sealed class GeneratorConstructsTests
     [MemberData(nameof(Names))]
     public void A_construct_outside_the_random_grammar_has_the_tape_s_gradient(string name)
     {
-        MethodInfo primal = Compiled.Value.GetMethod(name)!;
+        Type constructs = Compile();
+        MethodInfo primal = constructs.GetMethod(name)!;
         var tracked = primal.MakeGenericMethod(typeof(Tracked<double>)).CreateDelegate<ScalarFunction<Tracked<double>>>();
         var dual = primal.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<ScalarFunction<Dual<double>>>();
-        var compiled = Compiled.Value.GetMethod(name + "_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
+        var compiled = constructs.GetMethod(name + "_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
         foreach (double[] x in new[] { new[] { 0.7, -0.4, 1.3 }, [-1.1, 0.9, 0.2], [0.5, 0.5, -0.8], [0.3, -1.2, 0.6, 1.9, -0.7] })
         {
             var gradient = new double[x.Length];
@@ -124,8 +127,9 @@ public sealed class GeneratorConstructsTests
     [InlineData(0.2, 5, -1.0, -0.9)]
     public void Constants_between_scalar_parameters_are_passed_through(double a, int n, double c, double b)
     {
-        var adjoint = Compiled.Value.GetMethod("Scalars_Adjoint")!.MakeGenericMethod(typeof(double)).CreateDelegate<ScalarsAdjoint<double>>();
-        var dual = Compiled.Value.GetMethod("Scalars")!.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<Scalars<Dual<double>>>();
+        Type constructs = Compile();
+        var adjoint = constructs.GetMethod("Scalars_Adjoint")!.MakeGenericMethod(typeof(double)).CreateDelegate<ScalarsAdjoint<double>>();
+        var dual = constructs.GetMethod("Scalars")!.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<Scalars<Dual<double>>>();
         double aBar = 0.25, bBar = -0.5;
         double value = adjoint(a, n, c, b, ref aBar, ref bBar, 2.0);
         // The closed form s = a bⁿ + c Σ_{k<n} bᵏ, and forward mode for the partials.
