@@ -251,7 +251,10 @@ internal sealed class Lowering
         ITypeSymbol? type = _model.GetTypeInfo(declaration.Declaration.Type, _cancellation).Type;
         foreach (VariableDeclaratorSyntax declarator in declaration.Declaration.Variables)
         {
-            if (!(_model.GetDeclaredSymbol(declarator, _cancellation) is ILocalSymbol local))
+            // Not "!(… is ILocalSymbol local)": a mutant of that test leaves local unassigned, and Stryker then drops
+            // every mutant of this method as a compile error.
+            var local = _model.GetDeclaredSymbol(declarator, _cancellation) as ILocalSymbol;
+            if (local is null)
                 continue;
             if (SymbolEqualityComparer.Default.Equals(local.Type, _t))
             {

@@ -4,8 +4,9 @@ namespace Autodiff.Properties.Compiled;
 
 /// <summary>
 /// The emitted code for the seeds' examples in <see cref="CompiledFunctions"/> (the backprop example, least squares,
-/// the MLP loss), compared with reviewed snapshots in <c>Snapshots/</c>: a change of the generator's output shows up
-/// as a diff to read. <c>DUAL_UPDATE_SNAPSHOTS=1</c> rewrites them (then review the diff).
+/// the MLP loss) and for each other form it compiles there (a scalar helper, nested loops with branches, ?:, pushes,
+/// bits and counts, the in-place form's _Vjp, constant data, the fast variant's NaN probe), compared with reviewed
+/// snapshots in <c>Snapshots/</c>: a change of the generator's output shows up as a diff to read. <c>DUAL_UPDATE_SNAPSHOTS=1</c> rewrites them (then review the diff).
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -14,6 +15,12 @@ public sealed class SnapshotTests
     [InlineData("LeastSquares")]
     [InlineData("MlpLoss")]
     [InlineData("Rosenbrock")]
+    [InlineData("Helper")]
+    [InlineData("Nested")]
+    [InlineData("Residuals")]
+    [InlineData("Quadratic")]
+    [InlineData("SqrtTrapPair")]
+    [InlineData("SqrtTrapVector")]
     public void The_emitted_code_is_the_reviewed_snapshot(string name)
     {
         // The generator run in memory on the very file this project compiles with it (and the project's implicit using).
