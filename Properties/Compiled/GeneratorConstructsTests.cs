@@ -96,24 +96,8 @@ public sealed class GeneratorConstructsTests
     [MemberData(nameof(Names))]
     public void A_construct_outside_the_random_grammar_has_the_tape_s_gradient(string name)
     {
-        Type constructs = Compile();
-        MethodInfo primal = constructs.GetMethod(name)!;
-        var tracked = primal.MakeGenericMethod(typeof(Tracked<double>)).CreateDelegate<ScalarFunction<Tracked<double>>>();
-        var dual = primal.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<ScalarFunction<Dual<double>>>();
-        var compiled = constructs.GetMethod(name + "_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
-        foreach (double[] x in new[] { new[] { 0.7, -0.4, 1.3 }, [-1.1, 0.9, 0.2], [0.5, 0.5, -0.8], [0.3, -1.2, 0.6, 1.9, -0.7] })
-        {
-            var gradient = new double[x.Length];
-            double value = compiled(x, gradient);
-            (double tapeValue, double[] tape) = Autodiff.Reverse.ValueAndGrad<double>(v => tracked(v), x);
-            double[] forward = Autodiff.Forward.Gradient(dual, x);
-            AssertClose(tapeValue, value, Rtol, $"{name} value");
-            for (int j = 0; j < x.Length; j++)
-            {
-                AssertClose(tape[j], gradient[j], Rtol, $"{name} ∂f/∂x{j} vs tape at {string.Join(", ", x)}");
-                AssertClose(forward[j], gradient[j], Rtol, $"{name} ∂f/∂x{j} vs forward at {string.Join(", ", x)}");
-            }
-        }
+        GeneratorHarness.AgreesWithTapeAndForward(Compile(), name, Rtol,
+            [0.7, -0.4, 1.3], [-1.1, 0.9, 0.2], [0.5, 0.5, -0.8], [0.3, -1.2, 0.6, 1.9, -0.7]);
     }
 
     private delegate T Scalars<T>(T a, int n, double c, T b);

@@ -71,6 +71,32 @@ internal static class GeneratorHarness
         }
         return Assembly.Load(stream.ToArray());
     }
+
+    /// <summary>
+    /// Holds the generated <c>{name}_Grad</c> of a loaded type to the tape (<c>Reverse.ValueAndGrad</c> on the method
+    /// itself) and to forward mode at each point: the value and every partial, to a relative <paramref name="rtol"/>.
+    /// </summary>
+    public static void AgreesWithTapeAndForward(Type type, string name, double rtol, params double[][] points)
+    {
+        MethodInfo primal = type.GetMethod(name)!;
+        var tracked = primal.MakeGenericMethod(typeof(Tracked<double>)).CreateDelegate<ScalarFunction<Tracked<double>>>();
+        var dual = primal.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<ScalarFunction<Dual<double>>>();
+        var compiled = type.GetMethod(name + "_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
+        foreach (double[] x in points)
+        {
+            var gradient = new double[x.Length];
+            double value = compiled(x, gradient);
+            (double tapeValue, double[] tape) = Autodiff.Reverse.ValueAndGrad<double>(v => tracked(v), x);
+            double[] forward = Autodiff.Forward.Gradient(dual, x);
+            string at = string.Join(", ", x);
+            Support.Tolerance.AssertClose(tapeValue, value, rtol, $"{name} value at {at}");
+            for (int j = 0; j < x.Length; j++)
+            {
+                Support.Tolerance.AssertClose(tape[j], gradient[j], rtol, $"{name} ∂f/∂x{j} vs tape at {at}");
+                Support.Tolerance.AssertClose(forward[j], gradient[j], rtol, $"{name} ∂f/∂x{j} vs forward at {at}");
+            }
+        }
+    }
 }
 
 /// <summary>A generated gradient F_Grad&lt;double&gt;(x, gradient) → f(x).</summary>

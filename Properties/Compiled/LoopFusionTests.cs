@@ -206,23 +206,7 @@ public sealed class LoopFusionTests
     {
         (Type type, GeneratorHarness.Output output) = Compiled.Value;
         bool expected = Cases.Single(c => c.Name == name).Fused;
-        MethodInfo primal = type.GetMethod(name)!;
-        var tracked = primal.MakeGenericMethod(typeof(Tracked<double>)).CreateDelegate<ScalarFunction<Tracked<double>>>();
-        var dual = primal.MakeGenericMethod(typeof(Dual<double>)).CreateDelegate<ScalarFunction<Dual<double>>>();
-        var compiled = type.GetMethod(name + "_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<GradientFunction>();
-        foreach (double[] x in new[] { new[] { 0.7 }, [0.3, -1.1, 0.9], [1.2, 0.4, -0.6, 2.0, -0.2] })
-        {
-            var gradient = new double[x.Length];
-            double value = compiled(x, gradient);
-            (double tapeValue, double[] tape) = Autodiff.Reverse.ValueAndGrad<double>(v => tracked(v), x);
-            double[] forward = Autodiff.Forward.Gradient(dual, x);
-            AssertClose(tapeValue, value, Rtol, $"{name} value");
-            for (int j = 0; j < x.Length; j++)
-            {
-                AssertClose(tape[j], gradient[j], Rtol, $"{name} ∂f/∂x{j} vs tape");
-                AssertClose(forward[j], gradient[j], Rtol, $"{name} ∂f/∂x{j} vs forward");
-            }
-        }
+        GeneratorHarness.AgreesWithTapeAndForward(type, name, Rtol, [0.7], [0.3, -1.1, 0.9], [1.2, 0.4, -0.6, 2.0, -0.2]);
         string generated = output.Generated($"Fusion.{name}.");
         Assert.Equal(expected, generated.Contains(CompiledAdjointProperties.FusedMarker, StringComparison.Ordinal));
     }
