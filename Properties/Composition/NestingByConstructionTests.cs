@@ -162,7 +162,9 @@ public sealed class NestingByConstructionTests
     public void Buffers_of_the_wrong_length_are_refused_by_name()
     {
         double[] x = [0.5, 1.5, 2.5];
-        Assert.Equal("hessian", Assert.Throws<ArgumentException>(() => new Coupled().Hessian().F<double>(x, new double[8])).ParamName);
+        var hessian = Assert.Throws<ArgumentException>(() => new Coupled().Hessian().F<double>(x, new double[8]));
+        Assert.Equal("hessian", hessian.ParamName);
+        Assert.Contains("has length 8 but a row-major n×n Hessian (n = x.Length) needs 9 entries", hessian.Message);
         Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => new Coupled().Grad().F<double>(x, new double[2])).ParamName);
         Assert.Equal("gradient", Assert.Throws<ArgumentException>(() => new Coupled().ValueAndGrad().F<double>(x, new double[4])).ParamName);
     }

@@ -19,6 +19,7 @@ public sealed class LinearMap<T> where T : IFloatingPointIeee754<T>
     internal LinearMap(Pullback<T> transpose)
     {
         Transpose = transpose;
+        // Stryker disable once Boolean : the rows are bit-identical over the cores (a property checks it); only the cores differ.
         _jacobian = new(() => Reverse.Rows(transpose, parallel: false), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
