@@ -72,24 +72,16 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
                 nameof(right));
         int m = left.Shape.Rows, k = left.Shape.Columns, n = right.Shape.Rows;
         Shape shape = Shape.Matrix(m, n, nameof(right), "MatMulTransposed");
-        T[] c = Zeros(m * n, left, right);
+        T[] c = AllocateFilled(m * n, T.Zero, left, right);
         Gemm.MultiplyTransposed<T>(left.Values, right.Values, c.AsSpan(0, m * n), m, k, n);
         return new MatrixProduct<T>(left, right, m, k, n, transposedB: true).Result(c, shape);
     }
 
     private static TensorVar<T> Product(TensorVar<T> a, TensorVar<T> b, int m, int k, int n, Shape shape)
     {
-        T[] c = Zeros(m * n, a, b);
+        T[] c = AllocateFilled(m * n, T.Zero, a, b);
         Gemm.Multiply<T>(a.Values, b.Values, c.AsSpan(0, m * n), m, k, n);
         return new MatrixProduct<T>(a, b, m, k, n).Result(c, shape);
-    }
-
-    // The product's array, its m·n entries zero (the kernels add to C).
-    private static T[] Zeros(int length, TensorVar<T> a, TensorVar<T> b)
-    {
-        T[] c = Allocate(length, a, b);
-        c.AsSpan(0, length).Fill(T.Zero);
-        return c;
     }
 
     // Ċ += Ȧ B or A Ḃ (Ȧ Bᵀ or A Ḃᵀ).

@@ -8,13 +8,13 @@ internal static class Reductions
 {
     /// <summary>Σ_k x_k, with gradient 1 (a tensor of ones).</summary>
     public static TensorVar<T> Sum<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
-        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, Filled(x, T.One));
+        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, TensorPrimitive<T>.AllocateFilled(x.Length, T.One, x));
 
     /// <summary>(1/N) Σ_k x_k, with gradient 1/N.</summary>
     public static TensorVar<T> Mean<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         T n = T.CreateChecked(Checked(x).Length);
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, Filled(x, T.One / n));
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, TensorPrimitive<T>.AllocateFilled(x.Length, T.One / n, x));
     }
 
     /// <summary>‖x‖² = Σ_k x_k², with gradient 2x (the seeds' ∂‖x‖²/∂x = 2xᵀ).</summary>
@@ -57,14 +57,6 @@ internal static class Reductions
         for (int i = 0; i < n; i++)
             trace += a.Values[i * n + i];
         return ScalarPrimitive<T>.Apply(trace, a, RowMajor.Identity<T>(n));
-    }
-
-    // A gradient of equal entries, in x's shape (the array may be longer: TensorPrimitive.Allocate).
-    private static T[] Filled<T>(TensorVar<T> x, T value) where T : IFloatingPointIeee754<T>
-    {
-        T[] gradient = TensorPrimitive<T>.Allocate(x.Length, x);
-        gradient.AsSpan(0, x.Length).Fill(value);
-        return gradient;
     }
 
     private static TensorVar<T> Checked<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>

@@ -15,8 +15,7 @@ internal sealed class Transpose<T> : TensorPrimitive<T> where T : IFloatingPoint
         if (a.Shape.Rank < 2)
             return a;
         int m = a.Shape.Rows, n = a.Shape.Columns;
-        T[] y = Allocate(m * n, a);
-        y.AsSpan(0, m * n).Fill(T.Zero);
+        T[] y = AllocateFilled(m * n, T.Zero, a);
         AddTransposed(a.Values, m, n, y);
         return new Transpose<T>(a).Result(y, Shape.Matrix(n, m));
     }
