@@ -301,19 +301,15 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     }
 
     /// <summary>As <see cref="Pull(ReadOnlySpan{int}, ReadOnlySpan{T})"/>, into the inputs' adjoints x̄ (length <see cref="InputCount"/>).</summary>
-    public void Pull(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
-    {
-        T[] adjoint = Swept(outputs, cotangent);
-        adjoint.AsSpan(0, InputCount).CopyTo(inputAdjoint);
-        // Stryker disable once Statement : returning memory to the pool is invisible to results.
-        Scratch.Return(adjoint, RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-    }
+    public void Pull(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
+        Pull(outputs, cotangent, inputAdjoint, static (adjoint, destination) => adjoint.CopyTo(destination));
 
     /// <summary>
     /// As <see cref="Pull(ReadOnlySpan{int}, ReadOnlySpan{T}, Span{T})"/>, with x̄ handed to <paramref name="read"/> in
     /// the sweep's own memory (valid during the call only): for a caller that splits x̄ into parts, no copy between.
     /// </summary>
     public void Pull<TState>(ReadOnlySpan<int> outputs, ReadOnlySpan<T> cotangent, TState state, ReadOnlySpanAction<T, TState> read)
+        where TState : allows ref struct
     {
         T[] adjoint = Swept(outputs, cotangent);
         try
