@@ -69,7 +69,9 @@ public static class Compiled
         Require.NotEmpty(x, nameof(x));
         ICompiledGradient gradient = Find(f) ?? throw new ArgumentException(
             $"{f.Method.Name} has no compiled adjoint: mark it [Differentiable] (in a partial class) and pass it as a method group.", nameof(f));
-        return Run(gradient, x);
+        var result = new T[x.Length];
+        T value = gradient.ValueAndGrad(x, result);
+        return (value, result);
     }
 
     /// <summary>∇f(x) by the adjoint generated for f (no tape).</summary>
@@ -79,13 +81,4 @@ public static class Compiled
     /// <exception cref="ArgumentException">x is empty, or f has no generated adjoint (not marked, or not a method group).</exception>
     public static T[] Grad<T>(ScalarFunction<T> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         ValueAndGrad(f, x).Gradient;
-
-    /// <summary>Runs a generated gradient into a fresh array.</summary>
-    internal static (T Value, T[] Gradient) Run<T>(ICompiledGradient gradient, ReadOnlySpan<T> x)
-        where T : IFloatingPointIeee754<T>
-    {
-        var result = new T[x.Length];
-        T value = gradient.ValueAndGrad(x, result);
-        return (value, result);
-    }
 }
