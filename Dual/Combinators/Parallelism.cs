@@ -31,9 +31,10 @@ internal static class Parallelism
         // Runs rather than single passes, so that workers writing the results of neighbouring passes (the columns of a
         // row-major Jacobian) share cache lines only where their runs meet. The runs shrink as the work runs out
         // (OpenMP's "guided" schedule: the passes left over twice the workers, at most 16), so the last ones are single
-        // passes: with fixed runs of 16, a 200×200 Hessian (22 µs a column) left one core idle for the last 150 µs. The caller works rather than waits: with a task per core and the caller blocked, a 200×200
-        // Jacobian ran at 0.8–1.0× serial on this 2-core VM (each call paid two thread wake-ups), with the caller
-        // working at 1.5–1.8× (Stopwatch harness, machine shared).
+        // passes: with fixed runs of 16, a 200×200 Hessian (22 µs a column) left one core idle for the last 150 µs.
+        // The caller works rather than waits: with a task per core and the caller blocked, a 200×200 Jacobian ran at
+        // 0.8–1.0× serial on this 2-core VM (each call paid two thread wake-ups), with the caller working at 1.5–1.8×
+        // (Stopwatch harness, machine shared).
         int count = to - from;
         int workers = Math.Min(Environment.ProcessorCount, count);
         int next = from;
