@@ -158,7 +158,8 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Open();
                 Check(w, gradient, x.Name);
                 w.Line($"{gradient}.Fill({t}.Zero);");
-                w.Line($"{t} {value} = {fastName}({args}, {gradient}, {t}.One, out bool {nan});");
+                // Sliced to x's length (the check above made it so): the JIT then drops the gradient's bounds checks.
+                w.Line($"{t} {value} = {fastName}({args}, {gradient}.Slice(0, {x.Name}.Length), {t}.One, out bool {nan});");
                 w.Line($"if (!{nan})");
                 w.Line($"    return {value};");
                 w.Line("// A NaN adjoint: rerun with ChainRule.Times, where a zero factor wins (0·∞ = 0), as the tape does.");
@@ -189,7 +190,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 w.Line($"{gradient}.Fill({t}.Zero);");
                 w.Line($"{t}[] {seed} = global::System.Buffers.ArrayPool<{t}>.Shared.Rent({y}.Length);");
                 w.Line($"{cotangent}.CopyTo({seed});");
-                w.Line($"{fastName}({args}, {gradient}, {seed}.AsSpan(0, {y}.Length), out bool {nan});");
+                w.Line($"{fastName}({args}, {gradient}.Slice(0, {x.Name}.Length), {seed}.AsSpan(0, {y}.Length), out bool {nan});");
                 w.Line($"if ({nan})");
                 w.Line("{");
                 w.Line("    // A NaN adjoint: rerun with ChainRule.Times, where a zero factor wins (0·∞ = 0), as the tape does.");
@@ -209,7 +210,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
     private static void Check(Writer w, string span, string like)
     {
         w.Line($"if ({span}.Length != {like}.Length)");
-        w.Line($"    throw new global::System.ArgumentException($\"{span} has length {{{span}.Length}}; it must have {like}'s length {{{like}.Length}}.\", nameof({span}));");
+        w.Line($"    global::Autodiff.Compiled.ThrowLengthMismatch(nameof({span}), {span}.Length, nameof({like}), {like}.Length);");
     }
 
     // A module initializer must be reachable from the module: every containing type public or internal.

@@ -173,15 +173,17 @@ public sealed class NullArgumentWalk
         Assert.True(calls > 60, $"the walk made only {calls} calls");
     }
 
-    // Delegate constructors (the runtime's), and records' equality and constructors: a record is data, null == null
-    // is true, and the methods that consume a record check its fields.
+    // Delegate constructors (the runtime's), records' equality and constructors (a record is data, null == null is
+    // true, and the methods that consume a record check its fields), and throw helpers for generated code ([DoesNotReturn]:
+    // they throw by design, and their string arguments are nameof constants).
     private static bool Excluded(MethodBase m)
     {
         Type type = m.DeclaringType!;
         bool record = IsRecord(type);
         return typeof(Delegate).IsAssignableFrom(type)
             || m.Name is "op_Equality" or "op_Inequality"
-            || (record && m is ConstructorInfo);
+            || (record && m is ConstructorInfo)
+            || m.IsDefined(typeof(System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute));
     }
 
     // A record: data, whose Equals(null) is false, not an error.
