@@ -1,16 +1,14 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 
 namespace Autodiff;
 
 /// <summary>
 /// The same entries read in a new shape (row-major order kept): the seeds' "approach 2" flattening of a matrix into
-/// a vector and back. J = I, so JVP and VJP copy the (co)tangent across.
+/// a vector and back. J = I, so the result is a view: it shares x's entries, x's tangent and x's records on the tape
+/// (a cotangent on it is x's own), and nothing is recorded, copied or pulled back.
 /// </summary>
-internal sealed class Reshape<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
+internal static class Reshape<T> where T : IFloatingPointIeee754<T>
 {
-    private Reshape(TensorVar<T> x) : base(x) { }
-
     /// <exception cref="ArgumentException">The shapes have different numbers of entries.</exception>
     public static TensorVar<T> Apply(TensorVar<T> x, Shape shape)
     {
@@ -18,12 +16,6 @@ internal sealed class Reshape<T> : TensorPrimitive<T> where T : IFloatingPointIe
         ArgumentNullException.ThrowIfNull(x);
         if (shape.Length != x.Length)
             throw new ArgumentException($"Reshape: the tensor is {x.Shape} ({x.Length} entries) and cannot become {shape} ({shape.Length} entries).", nameof(shape));
-        return new Reshape<T>(x).Result(x.Entries, shape);
+        return new TensorVar<T>(x.Entries, shape, x.Tape, x.First, x.Tangent);
     }
-
-    protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>
-        TensorPrimitives.Add(outputTangent, tangent, outputTangent);
-
-    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
-        TensorPrimitives.Add(inputAdjoint, cotangent, inputAdjoint);
 }
