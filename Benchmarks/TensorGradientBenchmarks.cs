@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Attributes;
+using System.Numerics.Tensors;
+
+namespace Autodiff.Benchmarks;
+
+/// <summary>
+/// Extended Rosenbrock's gradient on tensor primitives against plain f (the Ratio column) up to n = 10⁶ (issue 15's
+/// target: ≤ 8× plain at 10⁵ and 10⁶ with the default GC settings): <c>Tensors.Grad</c>, which returns a fresh
+/// gradient, and <c>ValueAndGradInto</c>, which writes into the caller's.
+/// </summary>
+[MemoryDiagnoser]
+public class TensorGradientBenchmarks
+{
+    private double[] _x = [];
+    private Tensor<double>[] _point = [];
+    private Tensor<double>[] _gradient = [];
+
+    /// <summary>The dimension n.</summary>
+    [Params(1_000, 100_000, 1_000_000)]
+    public int N { get; set; }
+
+    /// <summary>Sets up the starting point and the gradient buffer.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _x = TestFunctions.StartingPoint(N);
+        _point = [Tensor.Create((double[])_x.Clone(), [N])];
+        _gradient = [Tensor.Create(new double[N], [N])];
+    }
+
+    /// <summary>f(x) on doubles.</summary>
+    [Benchmark(Baseline = true)]
+    public double Plain() => TestFunctions.Rosenbrock<double>(_x);
+
+    /// <summary>The gradient on tensor primitives, returned.</summary>
+    [Benchmark]
+    public double Grad() => Tensors.Grad(TestFunctions.RosenbrockTensor, _point[0])[0];
+
+    /// <summary>The value and gradient on tensor primitives, the gradient into the caller's tensor.</summary>
+    [Benchmark]
+    public double ValueAndGradInto() => Tensors.ValueAndGradInto(Rosenbrock, _point, _gradient);
+
+    private static TensorVar<double> Rosenbrock(TensorVar<double>[] x) => TestFunctions.RosenbrockTensor(x[0]);
+}
