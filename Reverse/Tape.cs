@@ -23,7 +23,7 @@ namespace Autodiff;
 /// forward pass on one thread and frozen before any pullback reads it; from then on it is immutable, so pullbacks are
 /// pure and may run concurrently.
 /// </remarks>
-internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
+internal sealed partial class Tape<T> where T : IFloatingPointIeee754<T>
 {
     // Chunk c holds records [Start(c), Start(c) + Size(c)): 2^FirstBits records for c = 0, then doubling up to
     // 2^LargeBits, then 2^LargeBits each; both start and chunk of a record follow from its index in O(1).
@@ -359,6 +359,14 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
     /// </remarks>
     public void Sweep(T[] adjoint)
     {
+        var step = new AdjointStep(adjoint);
+        Walk(ref step);
+    }
+
+    // The records from the last down to the first after the inputs, in the sweep's order: a block once, at its last
+    // output (every use of any of its outputs was recorded after it), then on past its first.
+    private void Walk<TStep>(ref TStep step) where TStep : struct, ISweepStep
+    {
         int stop = InputCount;
         int index = Count - 1;
         while (index >= stop)
@@ -372,20 +380,40 @@ internal sealed class Tape<T> where T : IFloatingPointIeee754<T>
                 if (node.A == BlockOutput)
                 {
                     TapeBlock<T> block = _blocks![node.B];
-                    block.Pull(adjoint);
+                    step.Block(block);
                     index = block.FirstOutput - 1;
                     break;
                 }
-                else if (!T.IsZero(adjoint[first + k]))
-                {
-                    T a = adjoint[first + k];
-                    // A zero partial wins over an infinite adjoint (√(x·x) at 0: ∞ · 0 = 0, not NaN).
-                    if (node.A >= 0)
-                        adjoint[node.A] += ChainRule.Times(a, node.Da);
-                    if (node.B >= 0)
-                        adjoint[node.B] += ChainRule.Times(a, node.Db);
-                }
+                step.Record(first + k, in node);
             }
+        }
+    }
+
+    // What the sweep does at a block and at a scalar record.
+    private interface ISweepStep
+    {
+        void Block(TapeBlock<T> block);
+
+        void Record(int index, in Node node);
+    }
+
+    // The backward sweep's step: adjoint(A) += adjoint · Da, adjoint(B) += adjoint · Db.
+    private readonly struct AdjointStep(T[] adjoint) : ISweepStep
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Block(TapeBlock<T> block) => block.Pull(adjoint);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Record(int index, in Node node)
+        {
+            T a = adjoint[index];
+            if (T.IsZero(a))
+                return;
+            // A zero partial wins over an infinite adjoint (√(x·x) at 0: ∞ · 0 = 0, not NaN).
+            if (node.A >= 0)
+                adjoint[node.A] += ChainRule.Times(a, node.Da);
+            if (node.B >= 0)
+                adjoint[node.B] += ChainRule.Times(a, node.Db);
         }
     }
 }

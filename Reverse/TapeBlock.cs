@@ -28,4 +28,16 @@ internal abstract class TapeBlock<T> where T : IFloatingPointIeee754<T>
     /// <c>adjoint[FirstOutput .. FirstOutput + OutputLength)</c>. Must be pure: pullbacks may run concurrently.
     /// </summary>
     public abstract void Pull(T[] adjoint);
+
+    /// <summary>
+    /// <see cref="Pull"/> differentiated along the tangents the block's inputs carried when it was recorded: adds ūᵀJ
+    /// to the inputs' adjoints and u̇ᵀJ + ūᵀJ̇ to their tangents (<see cref="Tape{T}.SweepWithTangents"/>), u̇ being
+    /// <c>adjointTangent</c> on the outputs. Blocks with no second-order rule refuse.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The block has no second-order rule.</exception>
+    public virtual void PullWithTangent(T[] adjoint, T[] adjointTangent) => throw NoSecondOrderRule();
+
+    /// <summary>The refusal of a block with no second-order rule, naming the block and the way around.</summary>
+    protected NotSupportedException NoSecondOrderRule(string? operation = null) => new(
+        $"{operation ?? GetType().Name.Split('`')[0]} has no second-order rule for a tensor Hessian-vector product yet; differentiate on TensorVar<Dual<T>> instead (Tensors.Grad with the input seeded x + vε).");
 }

@@ -98,6 +98,40 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
                 PullBack(i, cotangent, adjoint.AsSpan(Inputs[i].First, Inputs[i].Length));
     }
 
+    /// <summary>
+    /// Forward over reverse (<see cref="Tape{T}.SweepWithTangents"/>): x̄_i += J_iᵀ ȳ as in <see cref="Pull"/>, and
+    /// x̄̇_i += J_iᵀ ȳ̇ + J̇_iᵀ ȳ, J̇_i being J_i's derivative along the tangents the inputs carried when the primitive
+    /// ran (<see cref="PullBackCurvature"/>).
+    /// </summary>
+    public sealed override void PullWithTangent(T[] adjoint, T[] adjointTangent)
+    {
+        ReadOnlySpan<T> cotangent = adjoint.AsSpan(FirstOutput, OutputLength);
+        ReadOnlySpan<T> cotangentTangent = adjointTangent.AsSpan(FirstOutput, OutputLength);
+        bool still = IsZero(cotangent), flat = IsZero(cotangentTangent);
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            if (Inputs[i].Tape is null)
+                continue;
+            Span<T> inputAdjointTangent = adjointTangent.AsSpan(Inputs[i].First, Inputs[i].Length);
+            if (!still)
+            {
+                PullBack(i, cotangent, adjoint.AsSpan(Inputs[i].First, Inputs[i].Length));
+                PullBackCurvature(i, cotangent, inputAdjointTangent);
+            }
+            if (!flat)
+                PullBack(i, cotangentTangent, inputAdjointTangent);
+        }
+    }
+
+    /// <summary>
+    /// x̄̇_i += J̇_iᵀ ȳ, where J̇_i = d/dε J_i(x + εẋ) is the derivative of the VJP rule's linear map along the tangents
+    /// ẋ_j the inputs carried (<see cref="TensorVar{T}.Tangent"/>; null is zero): the second-order rule a tensor
+    /// Hessian-vector product needs. Zero for a linear primitive; a primitive without one refuses.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The primitive has no second-order rule.</exception>
+    protected virtual void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent) =>
+        throw NoSecondOrderRule();
+
     private static bool IsZero(ReadOnlySpan<T> values)
     {
         foreach (T value in values)

@@ -20,13 +20,16 @@ internal enum ArithmeticOperation { Add, Subtract, Multiply, Divide }
 internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
     private readonly Shape _shape;
+    private readonly ArithmeticOperation _operation;
     // ∂z/∂x and ∂z/∂y, each in its own shape (a constant 1 or −1 is a scalar), broadcast to z's like an operand.
     private readonly T[] _dx, _dy;
     private readonly Shape _dxShape, _dyShape;
 
-    private Arithmetic(TensorVar<T> x, TensorVar<T> y, Shape shape, (T[], Shape) dx, (T[], Shape) dy) : base(x, y)
+    private Arithmetic(TensorVar<T> x, TensorVar<T> y, ArithmeticOperation operation, Shape shape, (T[], Shape) dx, (T[], Shape) dy)
+        : base(x, y)
     {
         _shape = shape;
+        _operation = operation;
         (_dx, _dxShape) = dx;
         (_dy, _dyShape) = dy;
     }
@@ -42,9 +45,9 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
                 z.AsSpan(i * shape.Columns, shape.Columns));
         Arithmetic<T> primitive = operation switch
         {
-            ArithmeticOperation.Add => new(x, y, shape, Constant(T.One), Constant(T.One)),
-            ArithmeticOperation.Subtract => new(x, y, shape, Constant(T.One), Constant(T.NegativeOne)),
-            ArithmeticOperation.Multiply => new(x, y, shape, (y.Entries, y.Shape), (x.Entries, x.Shape)),
+            ArithmeticOperation.Add => new(x, y, operation, shape, Constant(T.One), Constant(T.One)),
+            ArithmeticOperation.Subtract => new(x, y, operation, shape, Constant(T.One), Constant(T.NegativeOne)),
+            ArithmeticOperation.Multiply => new(x, y, operation, shape, (y.Entries, y.Shape), (x.Entries, x.Shape)),
             _ => Quotient(x, y, shape, z),
         };
         return primitive.Result(z, shape);
@@ -63,7 +66,7 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
                 Broadcasting.Row<T>(reciprocal, y.Shape, i), dy.AsSpan(i * shape.Columns, shape.Columns));
         Span<T> negated = dy.AsSpan(0, shape.Length);
         TensorPrimitives.Negate(negated, negated);
-        return new(x, y, shape, (reciprocal, y.Shape), (dy, shape));
+        return new(x, y, ArithmeticOperation.Divide, shape, (reciprocal, y.Shape), (dy, shape));
     }
 
     // destination = a ∘ b, where a row of one entry stands for that entry repeated.
@@ -112,26 +115,77 @@ internal sealed class Arithmetic<T> : TensorPrimitive<T> where T : IFloatingPoin
                 outputTangent.Slice(i * _shape.Columns, _shape.Columns));
     }
 
-    // x̄_i += D_i ⊙ z̄ summed over the dimensions x_i was stretched along, row by row: a row of z̄ adds into x̄_i's row
-    // (the same row for every i when x_i is a row vector), or sums into its one entry when x_i is a column or a scalar.
-    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
+    // x̄_i += D_i ⊙ z̄ summed over the dimensions x_i was stretched along.
+    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
+        AddTransposed(Partial(input), input, cotangent, inputAdjoint);
+
+    // x̄̇_i += Ḋ_i ⊙ z̄, summed likewise: Ḋ is 0 for + and −; ẏ and ẋ for x ⊙ y; for x ⊘ y, d/dε (1/y) = −ẏ/y² and
+    // d/dε (−x/y²) = −ẋ/y² + 2x ẏ/y³.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
     {
-        (T[] partial, Shape partialShape) = Partial(input);
+        TensorVar<T> x = Inputs[0], y = Inputs[1];
+        if (_operation is ArithmeticOperation.Add or ArithmeticOperation.Subtract)
+            return;
+        if (_operation == ArithmeticOperation.Multiply)
+        {
+            TensorVar<T> other = input == 0 ? y : x;
+            if (other.Tangent is T[] otherTangent)
+                AddTransposed((otherTangent, other.Shape), input, cotangent, inputAdjointTangent);
+            return;
+        }
+        if (input == 0)
+        {
+            if (y.Tangent is not T[] yDot)
+                return;
+            var dDot = new T[y.Length];
+            for (int k = 0; k < dDot.Length; k++)
+                dDot[k] = -yDot[k] * _dx[k] * _dx[k];
+            AddTransposed((dDot, y.Shape), input, cotangent, inputAdjointTangent);
+            return;
+        }
+        var partialDot = new T[_shape.Length];
+        T two = T.One + T.One;
+        for (int i = 0; i < _shape.Rows; i++)
+        {
+            ReadOnlySpan<T> xs = Broadcasting.Row<T>(x.Values, x.Shape, i), rs = Broadcasting.Row<T>(_dx, y.Shape, i);
+            ReadOnlySpan<T> xDots = x.Tangent is T[] xt ? Broadcasting.Row<T>(xt, x.Shape, i) : default;
+            ReadOnlySpan<T> yDots = y.Tangent is T[] yt ? Broadcasting.Row<T>(yt, y.Shape, i) : default;
+            for (int j = 0; j < _shape.Columns; j++)
+            {
+                T r = At(rs, j), term = T.Zero;
+                if (!xDots.IsEmpty)
+                    term -= At(xDots, j) * r * r;
+                if (!yDots.IsEmpty)
+                    term += two * At(xs, j) * At(yDots, j) * r * r * r;
+                partialDot[i * _shape.Columns + j] = term;
+            }
+        }
+        AddTransposed((partialDot, _shape), input, cotangent, inputAdjointTangent);
+    }
+
+    // Entry j of a row, where a row of one entry stands for that entry repeated.
+    private static T At(ReadOnlySpan<T> row, int j) => row[row.Length == 1 ? 0 : j];
+
+    // target_i += D ⊙ z̄ summed over the dimensions x_i was stretched along, row by row: a row of z̄ adds into the
+    // target's row (the same row for every i when x_i is a row vector), or sums into its one entry when x_i is a
+    // column or a scalar. D is broadcast to z's shape like an operand.
+    private void AddTransposed((T[] Entries, Shape Shape) partial, int input, ReadOnlySpan<T> cotangent, Span<T> target)
+    {
         Shape from = Inputs[input].Shape;
         for (int i = 0; i < _shape.Rows; i++)
         {
-            ReadOnlySpan<T> d = Broadcasting.Row<T>(partial, partialShape, i);
+            ReadOnlySpan<T> d = Broadcasting.Row<T>(partial.Entries, partial.Shape, i);
             ReadOnlySpan<T> zBar = cotangent.Slice(i * _shape.Columns, _shape.Columns);
-            Span<T> target = Broadcasting.Row(inputAdjoint, from, i);
-            if (target.Length == zBar.Length)
+            Span<T> row = Broadcasting.Row(target, from, i);
+            if (row.Length == zBar.Length)
             {
-                AddProduct(d, zBar, target);
+                AddProduct(d, zBar, row);
                 continue;
             }
-            T sum = target[0];
+            T sum = row[0];
             for (int j = 0; j < zBar.Length; j++)
-                sum += d[d.Length == 1 ? 0 : j] * zBar[j];
-            target[0] = sum;
+                sum += At(d, j) * zBar[j];
+            row[0] = sum;
         }
     }
 

@@ -49,6 +49,9 @@ internal sealed class Gather<T> : TensorPrimitive<T> where T : IFloatingPointIee
             Unsafe.Add(ref origin, k) += cotangent[j];
     }
 
+    // Linear: J does not depend on x, so J̇ = 0.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent) { }
+
     private void Copy(ReadOnlySpan<T> x, Span<T> y)
     {
         ref T origin = ref Origin(x, y.Length);

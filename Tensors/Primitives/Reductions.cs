@@ -8,13 +8,15 @@ internal static class Reductions
 {
     /// <summary>Σ_k x_k, with gradient 1 (a tensor of ones).</summary>
     public static TensorVar<T> Sum<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
-        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, TensorPrimitive<T>.AllocateFilled(x.Length, T.One, x));
+        ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(Checked(x).Values), x, TensorPrimitive<T>.AllocateFilled(x.Length, T.One, x),
+            SecondOrder<T>.Constant);
 
     /// <summary>(1/N) Σ_k x_k, with gradient 1/N.</summary>
     public static TensorVar<T> Mean<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
         T n = T.CreateChecked(Checked(x).Length);
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, TensorPrimitive<T>.AllocateFilled(x.Length, T.One / n, x));
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Sum(x.Values) / n, x, TensorPrimitive<T>.AllocateFilled(x.Length, T.One / n, x),
+            SecondOrder<T>.Constant);
     }
 
     /// <summary>‖x‖² = Σ_k x_k², with gradient 2x (the seeds' ∂‖x‖²/∂x = 2xᵀ).</summary>
@@ -22,7 +24,7 @@ internal static class Reductions
     {
         T[] gradient = TensorPrimitive<T>.Allocate(Checked(x).Length, x);
         TensorPrimitives.Add(x.Values, x.Values, gradient.AsSpan(0, x.Length));
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.SumOfSquares(x.Values), x, gradient);
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.SumOfSquares(x.Values), x, gradient, SecondOrder<T>.SquaredNorm);
     }
 
     /// <summary>⟨x, y⟩ = Σ_k x_k y_k for equal shapes (xᵀy for vectors, tr(XᵀY) for matrices): gradients y and x.</summary>
@@ -34,7 +36,8 @@ internal static class Reductions
         ArgumentNullException.ThrowIfNull(right);
         if (left.Shape != right.Shape)
             throw new ArgumentException($"Dot: the operands are {left.Shape} and {right.Shape}; an inner product needs equal shapes.", nameof(right));
-        return ScalarPrimitive<T>.Apply(TensorPrimitives.Dot(left.Values, right.Values), [left, right], [right.Entries, left.Entries]);
+        return ScalarPrimitive<T>.Apply(TensorPrimitives.Dot(left.Values, right.Values), [left, right], [right.Entries, left.Entries],
+            SecondOrder<T>.Dot);
     }
 
     /// <summary>
@@ -45,7 +48,7 @@ internal static class Reductions
     {
         T[] softmax = TensorPrimitive<T>.Allocate(Checked(x).Length, x);
         (T max, T logSum) = Softmax<T>.RowLogSumExp(x.Values, softmax.AsSpan(0, x.Length));
-        return ScalarPrimitive<T>.Apply(max + logSum, x, softmax);
+        return ScalarPrimitive<T>.Apply(max + logSum, x, softmax, SecondOrder<T>.LogSumExp);
     }
 
     /// <summary>tr A = Σ a_ii, with gradient I (the seeds' ∂ tr A/∂A = I).</summary>
@@ -56,7 +59,7 @@ internal static class Reductions
         T trace = T.Zero;
         for (int i = 0; i < n; i++)
             trace += a.Values[i * n + i];
-        return ScalarPrimitive<T>.Apply(trace, a, RowMajor.Identity<T>(n));
+        return ScalarPrimitive<T>.Apply(trace, a, RowMajor.Identity<T>(n), SecondOrder<T>.Constant);
     }
 
     private static TensorVar<T> Checked<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
@@ -64,5 +67,37 @@ internal static class Reductions
         // Stryker disable once Statement : x is the receiver of a TensorVar method, never null; the check guards internal callers.
         ArgumentNullException.ThrowIfNull(x);
         return x;
+    }
+
+    // The reductions' second-order rules (ScalarPrimitive's GradientTangent): s·Ġ_i added to the target.
+    private static class SecondOrder<T> where T : IFloatingPointIeee754<T>
+    {
+        // Sum, mean, trace: a constant gradient, Ġ = 0.
+        public static readonly GradientTangent<T> Constant = static (_, _, _, _, _) => { };
+
+        // G = 2x: Ġ = 2ẋ.
+        public static readonly GradientTangent<T> SquaredNorm = static (inputs, _, _, scale, target) =>
+        {
+            if (inputs[0].Tangent is T[] xDot)
+                TensorPrimitives.MultiplyAdd(xDot, scale + scale, target, target);
+        };
+
+        // G_left = right, G_right = left: each Ġ is the other operand's tangent.
+        public static readonly GradientTangent<T> Dot = static (inputs, _, input, scale, target) =>
+        {
+            if (inputs[1 - input].Tangent is T[] otherDot)
+                TensorPrimitives.MultiplyAdd(otherDot, scale, target, target);
+        };
+
+        // G = softmax(x) = s: Ġ = s ⊙ ẋ − s ⟨s, ẋ⟩ (the softmax Jacobian diag(s) − s sᵀ along ẋ).
+        public static readonly GradientTangent<T> LogSumExp = static (inputs, gradients, _, scale, target) =>
+        {
+            if (inputs[0].Tangent is not T[] xDot)
+                return;
+            ReadOnlySpan<T> s = gradients[0].AsSpan(0, xDot.Length);
+            T along = TensorPrimitives.Dot(s, xDot);
+            for (int k = 0; k < target.Length; k++)
+                target[k] += scale * s[k] * (xDot[k] - along);
+        };
     }
 }

@@ -31,6 +31,24 @@ internal sealed class RuleElementwise<T, TRule> : TensorPrimitive<T>
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
         AddDerivativeTimes(cotangent, inputAdjoint);
 
+    // x̄̇ += f″(x) ⊙ ẋ ⊙ ȳ, f″ being the derivative of the rule's own D1(x, f(x)) along x, taken on dual numbers
+    // (so the calculus is still the rule's: d/dx D1(x, f(x)) = D1 at x + ε with f(x) + f′(x)ε).
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
+    {
+        if (Inputs[0].Tangent is not T[] xDot)
+            return;
+        ReadOnlySpan<T> x = Inputs[0].Values;
+        long tag = Perturbation.Fresh();
+        for (int k = 0; k < cotangent.Length; k++)
+        {
+            if (T.IsZero(cotangent[k]) || T.IsZero(xDot[k]))
+                continue;
+            T slope = _rule.D1(x[k], _value[k]);
+            T curvature = _rule.D1(new Dual<T>(x[k], T.One, tag), new Dual<T>(_value[k], slope, tag)).TangentFor(tag);
+            inputAdjointTangent[k] += curvature * xDot[k] * cotangent[k];
+        }
+    }
+
     // target += f′(x) ⊙ v, where a zero entry of v contributes zero even through an infinite f′ (√ at 0).
     private void AddDerivativeTimes(ReadOnlySpan<T> v, Span<T> target)
     {

@@ -27,6 +27,9 @@ internal sealed class Transpose<T> : TensorPrimitive<T> where T : IFloatingPoint
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
         AddTransposed(cotangent, Inputs[0].Shape.Columns, Inputs[0].Shape.Rows, inputAdjoint);
 
+    // Linear: J does not depend on x, so J̇ = 0.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent) { }
+
     // target (n×m) += source (m×n) transposed; the value and the tangent start from zeros, the adjoint accumulates.
     private static void AddTransposed(ReadOnlySpan<T> source, int m, int n, Span<T> target)
     {
