@@ -6,7 +6,9 @@ namespace Autodiff.Benchmarks;
 /// <summary>
 /// Extended Rosenbrock's gradient on tensor primitives against plain f (the Ratio column) up to n = 10⁶ (issue 15's
 /// target: ≤ 8× plain at 10⁵ and 10⁶ with the default GC settings): <c>Tensors.Grad</c>, which returns a fresh
-/// gradient, and <c>ValueAndGradInto</c>, which writes into the caller's.
+/// gradient, and <c>ValueAndGradInto</c>, which writes into the caller's; and the Hessian-vector product (target: ≤ 3×
+/// the tensor gradient at 10⁵) by <c>Tensors.Hvp</c> (second-order rules on plain arrays) and by the reverse gradient
+/// over dual numbers (the route before it).
 /// </summary>
 [MemoryDiagnoser]
 public class TensorGradientBenchmarks
@@ -14,6 +16,8 @@ public class TensorGradientBenchmarks
     private double[] _x = [];
     private Tensor<double>[] _point = [];
     private Tensor<double>[] _gradient = [];
+    private Tensor<double> _direction = Tensor<double>.Empty;
+    private Tensor<Dual<double>> _seeded = Tensor<Dual<double>>.Empty;
 
     /// <summary>The dimension n.</summary>
     [Params(1_000, 100_000, 1_000_000)]
@@ -26,6 +30,9 @@ public class TensorGradientBenchmarks
         _x = TestFunctions.StartingPoint(N);
         _point = [Tensor.Create((double[])_x.Clone(), [N])];
         _gradient = [Tensor.Create(new double[N], [N])];
+        double[] v = [.. Enumerable.Range(0, N).Select(i => Math.Sin(i))];
+        _direction = Tensor.Create(v, [N]);
+        _seeded = Tensor.Create(_x.Zip(v, (a, b) => new Dual<double>(a, b)).ToArray(), [N]);
     }
 
     /// <summary>f(x) on doubles.</summary>
@@ -39,6 +46,14 @@ public class TensorGradientBenchmarks
     /// <summary>The value and gradient on tensor primitives, the gradient into the caller's tensor.</summary>
     [Benchmark]
     public double ValueAndGradInto() => Tensors.ValueAndGradInto(Rosenbrock, _point, _gradient);
+
+    /// <summary>H v by forward over reverse on the tensor primitives (Tensors.Hvp).</summary>
+    [Benchmark]
+    public double Hvp() => Tensors.Hvp(TestFunctions.RosenbrockTensor, _point[0], _direction)[0];
+
+    /// <summary>H v as the tangents of the reverse gradient over dual numbers seeded x + vε.</summary>
+    [Benchmark]
+    public double HvpOverDualNumbers() => Tensors.Grad(TestFunctions.RosenbrockTensor, _seeded)[0].Tangent;
 
     private static TensorVar<double> Rosenbrock(TensorVar<double>[] x) => TestFunctions.RosenbrockTensor(x[0]);
 }

@@ -21,11 +21,11 @@ public static class TestFunctions
     /// Extended Rosenbrock on tensor primitives: with x read as n/2 rows (x_i, x_{i+1}), f = 100‖x_odd − x_even²‖² +
     /// ‖1 − x_even‖².
     /// </summary>
-    public static TensorVar<double> RosenbrockTensor(TensorVar<double> x)
+    public static TensorVar<T> RosenbrockTensor<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
     {
-        TensorVar<double> pairs = x.Reshape(Shape.Matrix(x.Length / 2, 2));
-        TensorVar<double> even = pairs.Column(0), odd = pairs.Column(1);
-        return 100.0 * (odd - even.Square()).SquaredNorm() + (1.0 - even).SquaredNorm();
+        TensorVar<T> pairs = x.Reshape(Shape.Matrix(x.Length / 2, 2));
+        TensorVar<T> even = pairs.Column(0), odd = pairs.Column(1);
+        return T.CreateChecked(100) * (odd - even.Square()).SquaredNorm() + (T.One - even).SquaredNorm();
     }
 
     /// <summary>The analytic gradient of <see cref="Rosenbrock{T}"/>: the physical limit for any AD.</summary>

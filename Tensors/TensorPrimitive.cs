@@ -43,9 +43,14 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
     /// </summary>
     internal static T[] Allocate(int length, TensorVar<T> x, TensorVar<T>? y = null)
     {
+        return AllocateOn(length, x.Tape ?? y?.Tape);
+    }
+
+    // As Allocate, on the given tape (or new, off a tape).
+    private static T[] AllocateOn(int length, Tape<T>? tape)
+    {
         // Stryker disable once Equality : which arrays are pooled is invisible to results (PooledStorageTests covers both sides).
-        Tape<T>? tape = length < MinPooledLength ? null : x.Tape ?? y?.Tape;
-        return tape is null ? new T[length] : tape.RentStorage(length);
+        return tape is null || length < MinPooledLength ? new T[length] : tape.RentStorage(length);
     }
 
     /// <summary>
@@ -72,14 +77,21 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
     protected TensorVar<T> Result(T[] value, Shape shape)
     {
         Tape<T>? tape = null;
+        foreach (TensorVar<T> input in Inputs)
+            tape = Tracked<T>.SharedTape(tape, input.Tape);
+        // A tangent on a tape (a Hessian-vector product's forward pass) is pooled like the value, so it may be longer
+        // than the tensor: every reader slices it to the tensor's length.
         T[]? tangent = null;
         for (int i = 0; i < Inputs.Length; i++)
         {
-            tape = Tracked<T>.SharedTape(tape, Inputs[i].Tape);
             if (Inputs[i].Tangent is T[] inputTangent)
             {
-                tangent ??= RowMajor.Filled(shape.Length, T.Zero);
-                PushForward(i, inputTangent, tangent);
+                if (tangent is null)
+                {
+                    tangent = AllocateOn(shape.Length, tape);
+                    tangent.AsSpan(0, shape.Length).Clear();
+                }
+                PushForward(i, inputTangent.AsSpan(0, Inputs[i].Length), tangent.AsSpan(0, shape.Length));
             }
         }
         int first = tape is null ? Tape<T>.None : tape.PushBlock(shape.Length, this);

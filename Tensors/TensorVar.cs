@@ -73,7 +73,10 @@ public sealed partial class TensorVar<T> where T : IFloatingPointIeee754<T>
     /// <summary>The tape index of the first entry; entry k is record <c>First + k</c>.</summary>
     internal int First { get; }
 
-    /// <summary>The tangent, row-major (forward mode), or null for a zero tangent.</summary>
+    /// <summary>
+    /// The tangent, row-major (forward mode), or null for a zero tangent. On a tape it is pooled like the values (see
+    /// <see cref="TensorPrimitive{T}.Allocate"/>), so it may be longer than the tensor: read its first Length entries.
+    /// </summary>
     internal T[]? Tangent { get; }
 
     /// <summary>The entries as a new <see cref="Tensor{T}"/> (a scalar becomes a one-entry vector).</summary>

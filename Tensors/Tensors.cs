@@ -208,7 +208,7 @@ public static partial class Tensors
             inputs[i] = new TensorVar<T>(values, shape, tangent: tangent);
         }
         TensorVar<T> y = f(inputs) ?? throw new ArgumentException("The function returned null.", nameof(f));
-        T[] yDot = y.Tangent is null ? RowMajor.Filled(y.Length, T.Zero) : (T[])y.Tangent.Clone();
+        T[] yDot = y.Tangent is null ? RowMajor.Filled(y.Length, T.Zero) : y.Tangent.AsSpan(0, y.Length).ToArray();
         return (y.ToTensor(), Create(yDot, y.Shape));
     }
 

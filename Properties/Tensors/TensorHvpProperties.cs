@@ -69,6 +69,23 @@ public sealed class TensorHvpProperties
             AgreesWithDualRoute(MatrixProgram, MatrixProgram, c[0], c[1], [c[0].Rows, c[0].Columns]));
 
     [Fact]
+    public void Pooled_tangents_longer_than_their_tensors_give_the_same_Hvp_call_after_call()
+    {
+        // From 64 entries up a tangent on the tape is rented (a power of two: 150 entries in 256) and reused by the
+        // next call with its old contents: each call must read only its own entries, from zero.
+        var random = new Random(20261201);
+        double[] x = [.. Enumerable.Range(0, 300).Select(_ => random.NextDouble() - 0.5)];
+        double[] v = [.. Enumerable.Range(0, 300).Select(_ => random.NextDouble() - 0.5)];
+        var point = new MatrixCase(300, 1, x);
+        var direction = new MatrixCase(300, 1, v);
+        for (int call = 0; call < 3; call++)
+            AgreesWithDualRoute(Elementwise, Elementwise, point, direction, [300]);
+        double[] first = TensorAssert.Flat(Differentiate.Hvp(Rosenbrock, Tensor.Create(x, [300]), Tensor.Create(v, [300])));
+        double[] again = TensorAssert.Flat(Differentiate.Hvp(Rosenbrock, Tensor.Create(x, [300]), Tensor.Create(v, [300])));
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public void A_constant_function_has_a_zero_Hvp()
     {
         double[] hv = TensorAssert.Flat(Differentiate.Hvp(_ => TensorVar<double>.Scalar(4.0), Tensor.Create([1.0, 2.0], [2]), Tensor.Create([3.0, 4.0], [2])));

@@ -79,22 +79,22 @@ internal static class Reductions
         public static readonly GradientTangent<T> SquaredNorm = static (inputs, _, _, scale, target) =>
         {
             if (inputs[0].Tangent is T[] xDot)
-                TensorPrimitives.MultiplyAdd(xDot, scale + scale, target, target);
+                TensorPrimitives.MultiplyAdd(xDot.AsSpan(0, target.Length), scale + scale, target, target);
         };
 
         // G_left = right, G_right = left: each Ġ is the other operand's tangent.
         public static readonly GradientTangent<T> Dot = static (inputs, _, input, scale, target) =>
         {
             if (inputs[1 - input].Tangent is T[] otherDot)
-                TensorPrimitives.MultiplyAdd(otherDot, scale, target, target);
+                TensorPrimitives.MultiplyAdd(otherDot.AsSpan(0, target.Length), scale, target, target);
         };
 
         // G = softmax(x) = s: Ġ = s ⊙ ẋ − s ⟨s, ẋ⟩ (the softmax Jacobian diag(s) − s sᵀ along ẋ).
         public static readonly GradientTangent<T> LogSumExp = static (inputs, gradients, _, scale, target) =>
         {
-            if (inputs[0].Tangent is not T[] xDot)
+            if (inputs[0].Tangent is not T[] tangent)
                 return;
-            ReadOnlySpan<T> s = gradients[0].AsSpan(0, xDot.Length);
+            ReadOnlySpan<T> s = gradients[0].AsSpan(0, target.Length), xDot = tangent.AsSpan(0, target.Length);
             T along = TensorPrimitives.Dot(s, xDot);
             for (int k = 0; k < target.Length; k++)
                 target[k] += scale * s[k] * (xDot[k] - along);
