@@ -41,6 +41,25 @@ public sealed class TensorHvpProperties
             + x.Trace() * x.Trace() + x.Exp().Dot(x.Cos());
     }
 
+    // Maps of composed functions (dual numbers per entry), softmax and log-softmax, every product layout.
+    private static TensorVar<T> VectorProducts<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
+        x.Sigmoid().Sum() + x.Softplus().SquaredNorm() + x.Softmax().Dot(x.Cos()) + x.LogSoftmax().SquaredNorm()
+        + x.Outer(x.Tanh()).Trace() + x.MatMul(x.Sin()) + x.Outer(x).MatMul(x.Exp()).Mean();
+
+    // Matrix products and transposed products, inverses, solves, determinants, axis reductions.
+    private static TensorVar<T> MatrixAlgebra<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
+        x.MatMul(x).Sum() + x.MatMulTransposed(x.Tanh()).Trace() + x.MatMul(x.Row(0)).SquaredNorm() + x.Row(1).MatMul(x).Sum()
+        + x.Inverse().Sum() + x.Solve(x.Column(0)).Sum() + x.Solve(x.Exp()).Mean() + x.Determinant() + x.LogAbsDeterminant()
+        + x.Sum(0).Dot(x.Max(1)) + x.LogSumExp(1).SquaredNorm() + x.LogSumExp(0, keepDims: true).Sum() * x.Mean(1).Sum();
+
+    // A one-layer classifier's softmax cross-entropy in its weights A, with targets that depend on A too.
+    private static TensorVar<T> CrossEntropy<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
+    {
+        var network = new Perceptron([a.Shape.Columns, a.Shape.Rows], ActivationFunction.Tanh, ActivationFunction.Identity);
+        TensorVar<T> inputs = a.Cos(), bias = TensorVar<T>.Vector([.. Enumerable.Repeat(T.CreateChecked(0.1), a.Shape.Rows)]);
+        return network.CrossEntropyLoss<T>([a, bias], inputs, inputs.MatMul(a.Transpose()).Softmax());
+    }
+
     [Fact]
     public void Hvp_of_extended_Rosenbrock_is_its_closed_form_Hessian_times_v() =>
         Verify.ForAll(Inputs.Sized((n, _, _) => [Matrix(2 * n, 1), Matrix(2 * n, 1)]), c =>
@@ -69,6 +88,34 @@ public sealed class TensorHvpProperties
             AgreesWithDualRoute(MatrixProgram, MatrixProgram, c[0], c[1], [c[0].Rows, c[0].Columns]));
 
     [Fact]
+    public void Hvp_through_composed_maps_softmax_and_products_equals_the_dual_number_route() =>
+        Verify.ForAll(Inputs.Sized((n, _, _) => [Matrix(n, 1), Matrix(n, 1)]), c =>
+            AgreesWithDualRoute(VectorProducts, VectorProducts, c[0], c[1], [c[0].Entries.Length]));
+
+    [Fact]
+    public void Hvp_through_inverses_solves_determinants_and_axis_reductions_equals_the_dual_number_route() =>
+        Verify.ForAll(Inputs.Sized((n, _, _) => [WellConditioned(Math.Max(n, 2)), Matrix(Math.Max(n, 2), Math.Max(n, 2))]), c =>
+            AgreesWithDualRoute(MatrixAlgebra, MatrixAlgebra, c[0], c[1], [c[0].Rows, c[0].Columns]));
+
+    [Fact]
+    public void Hvp_of_a_softmax_cross_entropy_equals_the_dual_number_route() =>
+        Verify.ForAll(Inputs.Sized((m, _, n) => [Matrix(m, n), Matrix(m, n)]), c =>
+            AgreesWithDualRoute(CrossEntropy, CrossEntropy, c[0], c[1], [c[0].Rows, c[0].Columns]));
+
+    [Fact]
+    public void Hvp_of_log_det_by_Cholesky_is_minus_A_inverse_V_A_inverse_for_symmetric_V() =>
+        // A ≻ 0 and V symmetric: Cholesky reads one triangle, so only symmetric directions are meaningful.
+        Verify.ForAll(Inputs.Sized((n, _, _) => [PositiveDefinite(n), Matrix(n, n)]), c =>
+        {
+            double[,] v = Plain.Scale(0.5, Plain.Add(c[1].ToArray(), Plain.Transpose(c[1].ToArray()))), inverse = Plain.Inverse(c[0].ToArray());
+            var symmetric = new MatrixCase(c[1].Rows, c[1].Columns, Plain.Flat(v));
+            nint[] lengths = [c[0].Rows, c[0].Columns];
+            double[] hv = TensorAssert.Flat(Differentiate.Hvp(x => x.LogDeterminantPositiveDefinite(), Tensor.Create(c[0].Entries, lengths), Tensor.Create(symmetric.Entries, lengths)));
+            TensorAssert.Close(Plain.Flat(Plain.Scale(-1, Plain.Multiply(inverse, v, inverse))), hv, Exact, "H[V] = −A⁻¹VA⁻¹");
+            AgreesWithDualRoute(x => x.LogDeterminantPositiveDefinite(), x => x.LogDeterminantPositiveDefinite(), c[0], symmetric, lengths);
+        });
+
+    [Fact]
     public void Pooled_tangents_longer_than_their_tensors_give_the_same_Hvp_call_after_call()
     {
         // From 64 entries up a tangent on the tape is rented (a power of two: 150 entries in 256) and reused by the
@@ -93,14 +140,31 @@ public sealed class TensorHvpProperties
     }
 
     [Fact]
-    public void A_primitive_without_a_second_order_rule_is_refused_by_name()
+    public void A_custom_tensor_rule_has_no_second_order_rule_and_is_refused_by_name()
     {
         Tensor<double> x = Tensor.Create([1.0, 2.0, 3.0, 4.0], [2, 2]);
-        var refused = Assert.Throws<NotSupportedException>(() => Differentiate.Hvp(a => a.MatMul(a).Sum(), x, x));
-        Assert.StartsWith("MatrixProduct has no second-order rule", refused.Message, StringComparison.Ordinal);
+        var refused = Assert.Throws<NotSupportedException>(() => Differentiate.Hvp(a => Differentiate.Primitive(new Doubled(), a).Sum(), x, x));
+        Assert.StartsWith("The custom tensor rule Doubled has no second-order rule", refused.Message, StringComparison.Ordinal);
         Assert.Contains("TensorVar<Dual<T>>", refused.Message, StringComparison.Ordinal);
-        var reduction = Assert.Throws<NotSupportedException>(() => Differentiate.Hvp(a => a.LogAbsDeterminant(), x, x));
-        Assert.StartsWith("This reduction", reduction.Message, StringComparison.Ordinal);
+    }
+
+    // y = 2x, a user's rule: J and Jᵀ, no J̇.
+    private readonly struct Doubled : ITensorRule<double>
+    {
+        public (double[] Entries, Shape Shape) Value(ReadOnlySpan<Var> inputs) =>
+            ([.. inputs[0].Values.ToArray().Select(v => 2 * v)], inputs[0].Shape);
+
+        public void Jvp(ReadOnlySpan<Var> inputs, ReadOnlySpan<double> output, int input, ReadOnlySpan<double> tangent, Span<double> outputTangent)
+        {
+            for (int k = 0; k < tangent.Length; k++)
+                outputTangent[k] += 2 * tangent[k];
+        }
+
+        public void Vjp(ReadOnlySpan<Var> inputs, ReadOnlySpan<double> output, int input, ReadOnlySpan<double> cotangent, Span<double> inputAdjoint)
+        {
+            for (int k = 0; k < cotangent.Length; k++)
+                inputAdjoint[k] += 2 * cotangent[k];
+        }
     }
 
     [Fact]

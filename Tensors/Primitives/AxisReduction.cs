@@ -22,8 +22,10 @@ internal sealed class AxisReduction<T> : TensorPrimitive<T> where T : IFloatingP
 {
     private readonly Lanes _lanes;
     private readonly T[] _weights;
+    private readonly Reduction _reduction;
 
-    private AxisReduction(TensorVar<T> x, Lanes lanes, T[] weights) : base(x) => (_lanes, _weights) = (lanes, weights);
+    private AxisReduction(TensorVar<T> x, Lanes lanes, T[] weights, Reduction reduction) : base(x) =>
+        (_lanes, _weights, _reduction) = (lanes, weights, reduction);
 
     /// <summary>r along <paramref name="axis"/> (0: down the rows, 1: along each row; a vector has axis 0 only).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The axis is not one the tensor has.</exception>
@@ -44,7 +46,7 @@ internal sealed class AxisReduction<T> : TensorPrimitive<T> where T : IFloatingP
             value[l] = Reduce(laneValues, laneWeights, reduction);
             lanes.Scatter(laneWeights, l, weights);
         }
-        return new AxisReduction<T>(x, lanes, weights).Result(value, lanes.ResultShape(x.Shape, axis, keepDims));
+        return new AxisReduction<T>(x, lanes, weights, reduction).Result(value, lanes.ResultShape(x.Shape, axis, keepDims));
     }
 
     // r(x) of one lane, and its gradient into weights.
@@ -85,6 +87,25 @@ internal sealed class AxisReduction<T> : TensorPrimitive<T> where T : IFloatingP
         for (int l = 0; l < _lanes.Count; l++)
             for (int k = 0; k < _lanes.Length; k++)
                 inputAdjoint[_lanes.Index(l, k)] += cotangent[l] * _weights[_lanes.Index(l, k)];
+    }
+
+    // x̄̇_lane += ȳ_lane ẇ_lane: the weights of Σ, the mean and the maximum are constant (the maximum's almost
+    // everywhere: between ties), and log-sum-exp's softmax w moves as ẇ = w ⊙ (ẋ − ⟨w, ẋ⟩).
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
+    {
+        if (_reduction != Reduction.LogSumExp || Inputs[0].Tangent is not T[] tangent)
+            return;
+        for (int l = 0; l < _lanes.Count; l++)
+        {
+            T along = T.Zero;
+            for (int k = 0; k < _lanes.Length; k++)
+                along += _weights[_lanes.Index(l, k)] * tangent[_lanes.Index(l, k)];
+            for (int k = 0; k < _lanes.Length; k++)
+            {
+                int index = _lanes.Index(l, k);
+                inputAdjointTangent[index] += cotangent[l] * _weights[index] * (tangent[index] - along);
+            }
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ internal static class Determinants
         T det = lu.Determinant;
         T[] gradient = lu.InverseTransposeRowMajor();
         TensorPrimitives.Multiply(gradient, det, gradient);
-        return ScalarPrimitive<T>.Apply(det, a, gradient);
+        return ScalarPrimitive<T>.Apply(det, a, gradient, SecondOrder<T>.Determinant);
     }
 
     /// <summary>log |det A| = Σ log |u_ii| by LU (no overflow where det A would), gradient A⁻ᵀ.</summary>
@@ -25,7 +25,7 @@ internal static class Determinants
     public static TensorVar<T> LogAbsDeterminant<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
     {
         LuFactorization<T> lu = LinearSolve<T>.Factor(a, "LogAbsDeterminant");
-        return ScalarPrimitive<T>.Apply(lu.LogAbsDeterminant, a, lu.InverseTransposeRowMajor());
+        return ScalarPrimitive<T>.Apply(lu.LogAbsDeterminant, a, lu.InverseTransposeRowMajor(), SecondOrder<T>.LogAbsDeterminant);
     }
 
     /// <summary>
@@ -41,6 +41,56 @@ internal static class Determinants
         CholeskyFactorization<T> cholesky = CholeskyFactorization<T>.FactorRowMajor(a.Values, n).Match(
             l => l,
             error => throw new ArgumentException($"{operation}: A ({a.Shape}) is not positive definite: {error.Message}"));
-        return ScalarPrimitive<T>.Apply(cholesky.LogDeterminant, a, cholesky.InverseRowMajor());
+        return ScalarPrimitive<T>.Apply(cholesky.LogDeterminant, a, cholesky.InverseRowMajor(), SecondOrder<T>.LogDeterminantPositiveDefinite);
+    }
+
+    // Their second-order rules (ScalarPrimitive's GradientTangent), from d(A⁻¹) = −A⁻¹ Ȧ A⁻¹ (the seeds' 5.102).
+    private static class SecondOrder<T> where T : IFloatingPointIeee754<T>
+    {
+        // G = det(A) W, W = A⁻ᵀ: Ġ = ⟨W, Ȧ⟩ G − G Ȧᵀ W (d det A = det A · tr(A⁻¹ Ȧ)).
+        public static readonly GradientTangent<T> Determinant = static (inputs, gradients, _, scale, target) =>
+        {
+            if (inputs[0].Tangent is not T[] tangent)
+                return;
+            int n = inputs[0].Shape.Rows;
+            ReadOnlySpan<T> aDot = tangent.AsSpan(0, n * n), g = gradients[0].AsSpan(0, n * n);
+            T[] w = LinearSolve<T>.Factor(inputs[0], "Determinant").InverseTransposeRowMajor();
+            TensorPrimitives.MultiplyAdd(g, scale * TensorPrimitives.Dot<T>(w, aDot), target, target);
+            SubtractProduct(g, aDot, w, n, scale, target);
+        };
+
+        // G = W = A⁻ᵀ: Ġ = −W Ȧᵀ W.
+        public static readonly GradientTangent<T> LogAbsDeterminant = static (inputs, gradients, _, scale, target) =>
+        {
+            if (inputs[0].Tangent is not T[] tangent)
+                return;
+            int n = inputs[0].Shape.Rows;
+            ReadOnlySpan<T> w = gradients[0].AsSpan(0, n * n);
+            SubtractProduct(w, tangent.AsSpan(0, n * n), w, n, scale, target);
+        };
+
+        // G = W = A⁻¹ (symmetric): Ġ = −W Ȧ W, for the symmetric directions Cholesky's one triangle can see.
+        public static readonly GradientTangent<T> LogDeterminantPositiveDefinite = static (inputs, gradients, _, scale, target) =>
+        {
+            if (inputs[0].Tangent is not T[] tangent)
+                return;
+            int n = inputs[0].Shape.Rows;
+            ReadOnlySpan<T> w = gradients[0].AsSpan(0, n * n);
+            var aDotTransposed = new T[n * n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    aDotTransposed[j * n + i] = tangent[i * n + j];
+            SubtractProduct(w, aDotTransposed, w, n, scale, target);
+        };
+
+        // target −= s · L Ȧᵀ R (n×n).
+        private static void SubtractProduct(ReadOnlySpan<T> left, ReadOnlySpan<T> aDot, ReadOnlySpan<T> right, int n, T scale, Span<T> target)
+        {
+            var leftAdotT = new T[n * n];
+            var product = new T[n * n];
+            Gemm.MultiplyTransposed(left, aDot, leftAdotT, n, n, n);
+            Gemm.Multiply<T>(leftAdotT, right, product, n, n, n);
+            TensorPrimitives.MultiplyAdd<T>(product, -scale, target, target);
+        }
     }
 }

@@ -11,12 +11,15 @@ namespace Autodiff;
 internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPointIeee754<T>
 {
     private readonly T[] _derivative;
+    // f itself, for the second-order rule.
+    private readonly IUnaryFunction _function;
 
-    private Elementwise(TensorVar<T> x) : base(x) => _derivative = Allocate(x.Length, x);
+    private Elementwise(TensorVar<T> x, IUnaryFunction function) : base(x) =>
+        (_derivative, _function) = (Allocate(x.Length, x), function);
 
     public static TensorVar<T> Apply<TFunction>(TensorVar<T> x, TFunction f) where TFunction : IUnaryFunction
     {
-        var primitive = new Elementwise<T>(x);
+        var primitive = new Elementwise<T>(x, f);
         T[] value = Allocate(x.Length, x);
         ReadOnlySpan<T> entries = x.Values;
         long tag = Perturbation.Fresh();
@@ -36,6 +39,23 @@ internal sealed class Elementwise<T> : TensorPrimitive<T> where T : IFloatingPoi
     // x̄ += f′(x) ⊙ ȳ: diag(f′) is its own transpose.
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
         AddDiagonalTimes(_derivative, cotangent, inputAdjoint);
+
+    // x̄̇ += f″(x) ⊙ ẋ ⊙ ȳ, f″ from one evaluation of f on nested dual numbers x + ε₁ + ε₂: the coefficient of ε₁ε₂.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
+    {
+        if (Inputs[0].Tangent is not T[] xDot)
+            return;
+        ReadOnlySpan<T> x = Inputs[0].Values;
+        long inner = Perturbation.Fresh(), outer = Perturbation.Fresh();
+        for (int k = 0; k < cotangent.Length; k++)
+        {
+            if (T.IsZero(cotangent[k]) || T.IsZero(xDot[k]))
+                continue;
+            var point = new Dual<Dual<T>>(new Dual<T>(x[k], T.One, inner), new Dual<T>(T.One, T.Zero, inner), outer);
+            T second = _function.F(point).TangentFor(outer).TangentFor(inner);
+            inputAdjointTangent[k] += second * xDot[k] * cotangent[k];
+        }
+    }
 
     /// <summary>target += d ⊙ v, where a zero entry of v contributes zero even through an infinite d (√ at 0).</summary>
     internal static void AddDiagonalTimes(ReadOnlySpan<T> d, ReadOnlySpan<T> v, Span<T> target)

@@ -29,12 +29,30 @@ internal sealed class Inverse<T> : TensorPrimitive<T> where T : IFloatingPointIe
         TensorPrimitives.Subtract(outputTangent, product, outputTangent);
     }
 
-    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
+    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
+        SubtractProduct(_y, cotangent, _y, inputAdjoint);
+
+    // Ā = −Yᵀ Ȳ Yᵀ moves with Y: Ā̇ += −Ẏᵀ Ȳ Yᵀ − Yᵀ Ȳ Ẏᵀ, where Ẏ = −Y Ȧ Y.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
     {
-        var yTyBar = new T[_n * _n];
+        if (Inputs[0].Tangent is not T[] aDot)
+            return;
+        var yAdot = new T[_n * _n];
+        var yDot = new T[_n * _n];
+        Gemm.Multiply<T>(_y, aDot.AsSpan(0, _n * _n), yAdot, _n, _n, _n);
+        Gemm.Multiply<T>(yAdot, _y, yDot, _n, _n, _n);
+        TensorPrimitives.Negate(yDot, yDot);
+        SubtractProduct(yDot, cotangent, _y, inputAdjointTangent);
+        SubtractProduct(_y, cotangent, yDot, inputAdjointTangent);
+    }
+
+    // target −= Lᵀ Ȳ Rᵀ.
+    private void SubtractProduct(ReadOnlySpan<T> left, ReadOnlySpan<T> cotangent, ReadOnlySpan<T> right, Span<T> target)
+    {
+        var leftTyBar = new T[_n * _n];
         var product = new T[_n * _n];
-        Gemm.TransposedMultiply<T>(_y, cotangent, yTyBar, _n, _n, _n);
-        Gemm.MultiplyTransposed<T>(yTyBar, _y, product, _n, _n, _n);
-        TensorPrimitives.Subtract(inputAdjoint, product, inputAdjoint);
+        Gemm.TransposedMultiply(left, cotangent, leftTyBar, _n, _n, _n);
+        Gemm.MultiplyTransposed<T>(leftTyBar, right, product, _n, _n, _n);
+        TensorPrimitives.Subtract(target, product, target);
     }
 }

@@ -50,6 +50,41 @@ internal sealed class LinearSolve<T> : TensorPrimitive<T> where T : IFloatingPoi
         TensorPrimitives.Subtract(outputTangent, _lu.SolveRowMajor(product, _k), outputTangent);
     }
 
+    // With G = A⁻ᵀ X̄: Ġ = −A⁻ᵀ Ȧᵀ G (the derivative of A⁻ᵀ) and Ẋ = A⁻¹ (Ḃ − Ȧ X), so B̄̇ += Ġ and
+    // Ā̇ += −Ġ Xᵀ − G Ẋᵀ.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
+    {
+        T[]? aDot = Inputs[0].Tangent, bDot = Inputs[1].Tangent;
+        T[] g = _lu.SolveTransposedRowMajor(cotangent, _k);
+        T[] gDot = new T[_n * _k];
+        if (aDot is not null)
+        {
+            var aDotTg = new T[_n * _k];
+            Gemm.TransposedMultiply<T>(aDot.AsSpan(0, _n * _n), g, aDotTg, _n, _n, _k);
+            gDot = _lu.SolveTransposedRowMajor(aDotTg, _k);
+            TensorPrimitives.Negate(gDot, gDot);
+        }
+        if (input == 1)
+        {
+            TensorPrimitives.Add(inputAdjointTangent, gDot, inputAdjointTangent);
+            return;
+        }
+        var rhs = new T[_n * _k];
+        if (bDot is not null)
+            bDot.AsSpan(0, _n * _k).CopyTo(rhs);
+        if (aDot is not null)
+        {
+            var aDotX = new T[_n * _k];
+            Gemm.Multiply<T>(aDot.AsSpan(0, _n * _n), _x, aDotX, _n, _n, _k);
+            TensorPrimitives.Subtract(rhs, aDotX, rhs);
+        }
+        T[] xDot = _lu.SolveRowMajor(rhs, _k);
+        TensorPrimitives.Negate(gDot, gDot);
+        TensorPrimitives.Negate(g, g);
+        Gemm.MultiplyTransposed<T>(gDot, _x, inputAdjointTangent, _n, _k, _n);
+        Gemm.MultiplyTransposed<T>(g, xDot, inputAdjointTangent, _n, _k, _n);
+    }
+
     // B̄ += A⁻ᵀ X̄, or Ā += −(A⁻ᵀ X̄) Xᵀ.
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
     {

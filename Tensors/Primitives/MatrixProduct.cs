@@ -100,19 +100,31 @@ internal sealed class MatrixProduct<T> : TensorPrimitive<T> where T : IFloatingP
             Gemm.Multiply(Inputs[0].Values, tangent, outputTangent, _m, _k, _n);
     }
 
-    // Ā += C̄ Bᵀ or B̄ += Aᵀ C̄ (for C = A Bᵀ: Ā += C̄ B, B̄ += C̄ᵀ A).
-    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint)
+    protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
+        AddPullBack(input, input == 0 ? Inputs[1].Values : Inputs[0].Values, cotangent, inputAdjoint);
+
+    // Bilinear: J_A depends on B only and J_B on A only, so J̇ᵀC̄ is the same pullback with the other operand replaced
+    // by its tangent (Ā̇ += C̄ Ḃᵀ, B̄̇ += Ȧᵀ C̄).
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
+    {
+        TensorVar<T> other = Inputs[1 - input];
+        if (other.Tangent is T[] tangent)
+            AddPullBack(input, tangent.AsSpan(0, other.Length), cotangent, inputAdjointTangent);
+    }
+
+    // Ā += C̄ Bᵀ or B̄ += Aᵀ C̄ (for C = A Bᵀ: Ā += C̄ B, B̄ += C̄ᵀ A), given the other operand.
+    private void AddPullBack(int input, ReadOnlySpan<T> other, ReadOnlySpan<T> cotangent, Span<T> target)
     {
         if (_transposedB)
         {
             if (input == 0)
-                Gemm.Multiply(cotangent, Inputs[1].Values, inputAdjoint, _m, _n, _k);
+                Gemm.Multiply(cotangent, other, target, _m, _n, _k);
             else
-                Gemm.TransposedMultiply(cotangent, Inputs[0].Values, inputAdjoint, _m, _n, _k);
+                Gemm.TransposedMultiply(cotangent, other, target, _m, _n, _k);
         }
         else if (input == 0)
-            Gemm.MultiplyTransposed(cotangent, Inputs[1].Values, inputAdjoint, _m, _n, _k);
+            Gemm.MultiplyTransposed(cotangent, other, target, _m, _n, _k);
         else
-            Gemm.TransposedMultiply(Inputs[0].Values, cotangent, inputAdjoint, _m, _k, _n);
+            Gemm.TransposedMultiply(other, cotangent, target, _m, _k, _n);
     }
 }

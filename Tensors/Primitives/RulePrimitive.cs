@@ -38,4 +38,8 @@ internal sealed class RulePrimitive<T, TRule> : TensorPrimitive<T>
 
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
         _rule.Vjp(Inputs, _output, input, cotangent, inputAdjoint);
+
+    // A user's rule gives J and Jᵀ, not J̇.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent) =>
+        throw NoSecondOrderRule($"The custom tensor rule {typeof(TRule).Name}");
 }

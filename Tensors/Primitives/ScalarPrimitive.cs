@@ -12,20 +12,20 @@ internal sealed class ScalarPrimitive<T> : TensorPrimitive<T> where T : IFloatin
 {
     // Each G_i is the first Inputs[i].Length entries of its array (which may be longer: Allocate).
     private readonly T[][] _gradients;
-    private readonly GradientTangent<T>? _gradientTangent;
+    private readonly GradientTangent<T> _gradientTangent;
 
-    private ScalarPrimitive(TensorVar<T>[] inputs, T[][] gradients, GradientTangent<T>? gradientTangent) : base(inputs) =>
+    private ScalarPrimitive(TensorVar<T>[] inputs, T[][] gradients, GradientTangent<T> gradientTangent) : base(inputs) =>
         (_gradients, _gradientTangent) = (gradients, gradientTangent);
 
     /// <summary>
     /// The scalar y with gradients G_i (each shaped as input i), and the derivative of the G_i along the inputs'
-    /// tangents if the reduction has one (its second-order rule; without it a Hessian-vector product refuses).
+    /// tangents (its second-order rule).
     /// </summary>
-    public static TensorVar<T> Apply(T value, TensorVar<T>[] inputs, T[][] gradients, GradientTangent<T>? gradientTangent = null) =>
+    public static TensorVar<T> Apply(T value, TensorVar<T>[] inputs, T[][] gradients, GradientTangent<T> gradientTangent) =>
         new ScalarPrimitive<T>(inputs, gradients, gradientTangent).Result([value], Shape.Scalar);
 
     /// <summary>The scalar y of one input, with gradient G (and Ġ, as above).</summary>
-    public static TensorVar<T> Apply(T value, TensorVar<T> input, T[] gradient, GradientTangent<T>? gradientTangent = null) =>
+    public static TensorVar<T> Apply(T value, TensorVar<T> input, T[] gradient, GradientTangent<T> gradientTangent) =>
         Apply(value, [input], [gradient], gradientTangent);
 
     protected override void PushForward(int input, ReadOnlySpan<T> tangent, Span<T> outputTangent) =>
@@ -35,12 +35,8 @@ internal sealed class ScalarPrimitive<T> : TensorPrimitive<T> where T : IFloatin
         TensorPrimitives.MultiplyAdd(_gradients[input].AsSpan(0, inputAdjoint.Length), cotangent[0], inputAdjoint, inputAdjoint);
 
     // x̄̇_i += ȳ Ġ_i.
-    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
-    {
-        if (_gradientTangent is null)
-            throw NoSecondOrderRule("This reduction (a determinant, a cross-entropy)");
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent) =>
         _gradientTangent(Inputs, _gradients, input, cotangent[0], inputAdjointTangent);
-    }
 }
 
 /// <summary>

@@ -67,6 +67,31 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
     protected override void PullBack(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjoint) =>
         Apply(cotangent, inputAdjoint, transpose: true);
 
+    // With ṡ = s ⊙ (ẋ − ⟨s, ẋ⟩) per row (the softmax JVP of the input's tangent): softmax's J = diag(s) − s sᵀ gives
+    // J̇ᵀū = ṡ ⊙ ū − s ⟨ṡ, ū⟩ − ṡ ⟨s, ū⟩; log-softmax's Jᵀ = I − s 1ᵀ gives J̇ᵀū = −ṡ Σ ū.
+    protected override void PullBackCurvature(int input, ReadOnlySpan<T> cotangent, Span<T> inputAdjointTangent)
+    {
+        if (Inputs[0].Tangent is not T[] tangent)
+            return;
+        var sDot = new T[_width];
+        for (int row = 0; row < cotangent.Length / _width; row++)
+        {
+            ReadOnlySpan<T> s = _softmax.AsSpan(row * _width, _width), u = cotangent.Slice(row * _width, _width);
+            ReadOnlySpan<T> xDot = tangent.AsSpan(row * _width, _width);
+            Span<T> target = inputAdjointTangent.Slice(row * _width, _width);
+            TensorPrimitives.Subtract(xDot, TensorPrimitives.Dot(s, xDot), sDot);
+            TensorPrimitives.Multiply(sDot, s, sDot);
+            if (_log)
+            {
+                TensorPrimitives.MultiplyAdd(sDot, -TensorPrimitives.Sum(u), target, target);
+                continue;
+            }
+            TensorPrimitives.MultiplyAdd(sDot, u, target, target);
+            TensorPrimitives.MultiplyAdd(s, -TensorPrimitives.Dot(sDot, u), target, target);
+            TensorPrimitives.MultiplyAdd(sDot, -TensorPrimitives.Dot(s, u), target, target);
+        }
+    }
+
     // target += J v (or Jᵀ v), row by row.
     private void Apply(ReadOnlySpan<T> v, Span<T> target, bool transpose)
     {

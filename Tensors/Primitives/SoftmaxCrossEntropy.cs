@@ -31,6 +31,38 @@ internal static class SoftmaxCrossEntropy
             TensorPrimitives.Subtract(s, y, s);
             TensorPrimitives.Negate(logSoftmax, logSoftmax);
         }
-        return ScalarPrimitive<T>.Apply(loss, [logits, targets], [dLogits, dTargets]);
+        return ScalarPrimitive<T>.Apply(loss, [logits, targets], [dLogits, dTargets], SecondOrder);
+    }
+
+    // Per row, L = (Σ y) lse(z) − ⟨y, z⟩: with s = softmax(z) and ṡ = s ⊙ (ż − ⟨s, ż⟩), Ġ_Z = (Σ ẏ) s + (Σ y) ṡ − ẏ
+    // and Ġ_Y = ⟨s, ż⟩ 1 − ż.
+    private static void SecondOrder<T>(TensorVar<T>[] inputs, T[][] gradients, int input, T scale, Span<T> target)
+        where T : IFloatingPointIeee754<T>
+    {
+        T[]? zDots = inputs[0].Tangent, yDots = inputs[1].Tangent;
+        int width = inputs[0].Shape.Columns;
+        var s = new T[width];
+        for (int start = 0; start < target.Length; start += width)
+        {
+            ReadOnlySpan<T> z = inputs[0].Values.Slice(start, width), y = inputs[1].Values.Slice(start, width);
+            ReadOnlySpan<T> zDot = zDots is null ? default : zDots.AsSpan(start, width);
+            ReadOnlySpan<T> yDot = yDots is null ? default : yDots.AsSpan(start, width);
+            Span<T> row = target.Slice(start, width);
+            Softmax<T>.RowLogSumExp(z, s);
+            T along = zDot.IsEmpty ? T.Zero : TensorPrimitives.Dot<T>(s, zDot);
+            if (input == 1)
+            {
+                if (!zDot.IsEmpty)
+                    for (int j = 0; j < width; j++)
+                        row[j] += scale * (along - zDot[j]);
+                continue;
+            }
+            T mass = TensorPrimitives.Sum(y), massDot = yDot.IsEmpty ? T.Zero : TensorPrimitives.Sum(yDot);
+            for (int j = 0; j < width; j++)
+            {
+                T sDot = zDot.IsEmpty ? T.Zero : s[j] * (zDot[j] - along);
+                row[j] += scale * (massDot * s[j] + mass * sDot - (yDot.IsEmpty ? T.Zero : yDot[j]));
+            }
+        }
     }
 }
