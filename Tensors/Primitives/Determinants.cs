@@ -69,19 +69,8 @@ internal static class Determinants
             SubtractProduct(w, tangent.AsSpan(0, n * n), w, n, scale, target);
         };
 
-        // G = W = A⁻¹ (symmetric): Ġ = −W Ȧ W, for the symmetric directions Cholesky's one triangle can see.
-        public static readonly GradientTangent<T> LogDeterminantPositiveDefinite = static (inputs, gradients, _, scale, target) =>
-        {
-            if (inputs[0].Tangent is not T[] tangent)
-                return;
-            int n = inputs[0].Shape.Rows;
-            ReadOnlySpan<T> w = gradients[0].AsSpan(0, n * n);
-            var aDotTransposed = new T[n * n];
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++)
-                    aDotTransposed[j * n + i] = tangent[i * n + j];
-            SubtractProduct(w, aDotTransposed, w, n, scale, target);
-        };
+        // G = W = A⁻¹ (symmetric): Ġ = −W Ȧ W = −W Ȧᵀ W, for the symmetric directions Cholesky's one triangle can see.
+        public static readonly GradientTangent<T> LogDeterminantPositiveDefinite = LogAbsDeterminant;
 
         // target −= s · L Ȧᵀ R (n×n).
         private static void SubtractProduct(ReadOnlySpan<T> left, ReadOnlySpan<T> aDot, ReadOnlySpan<T> right, int n, T scale, Span<T> target)
