@@ -10,6 +10,20 @@ internal static class HessianVectorProducts
     private static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         T.Exp(x[0] * x[1]) + x[1] * T.Sin(x[2]) + x[0] * x[2] * x[2];
 
+    // The same f on tensor primitives (entries, products, Exp, Sin), for Tensors.Hvp.
+    private static TensorVar<double> TensorF(TensorVar<double> x)
+    {
+        TensorVar<double> x1 = x.Entry(0), x2 = x.Entry(1), x3 = x.Entry(2);
+        return (x1 * x2).Exp() + x2 * x3.Sin() + x1 * x3 * x3;
+    }
+
+    private static double[] TensorHvp(double[] x, double[] v)
+    {
+        var hv = new double[x.Length];
+        Tensors.Hvp(TensorF, System.Numerics.Tensors.Tensor.Create(x, [x.Length]), System.Numerics.Tensors.Tensor.Create(v, [v.Length])).FlattenTo(hv);
+        return hv;
+    }
+
     private const int Samples = 10_000;
 
     public static IReadOnlyList<Comparison> Run()
@@ -20,13 +34,14 @@ internal static class HessianVectorProducts
             "Hessian.Hvp: forward over reverse (the reverse gradient on dual numbers x + vε, tangent part);",
             "Hessian.HvpReverseOverForward: reverse over forward (the reverse gradient of x ↦ ∇f(x) v by a dual number);",
             "Hessian.Vhp: reverse over reverse (the reverse gradient of x ↦ ⟨v, ∇f(x)⟩), the row vector vᵀH = (Hv)ᵀ;",
+            "Tensors.Hvp: f written on tensor primitives, forward over reverse by each primitive's second-order rule;",
             "beside Forward.Hessian (n(n + 1)/2 hyper-dual evaluations) times v.");
-        var table = new Table(2, "x, v", "", "Forward.Hessian·v", "Hvp", "HvpReverseOverForward", "Vhp", "rel. diff");
+        var table = new Table(2, "x, v", "", "Forward.Hessian·v", "Hvp", "HvpReverseOverForward", "Vhp", "Tensors.Hvp", "rel. diff");
         foreach ((double[] x, double[] v) in new[] { (new[] { 0.5, -0.3, 1.2 }, new[] { 1.0, 0.0, 0.0 }),
                      ([1.0, 0.7, -0.4], [0.3, -1.0, 2.0]) })
         {
             double[] reference = Multiply(Autodiff.Forward.Hessian(F, x), v);
-            double[][] nestings = [Hessian.Hvp(F, x, v), Hessian.HvpReverseOverForward(F, x, v), Hessian.Vhp(F, x, v)];
+            double[][] nestings = [Hessian.Hvp(F, x, v), Hessian.HvpReverseOverForward(F, x, v), Hessian.Vhp(F, x, v), TensorHvp(x, v)];
             for (int i = 0; i < x.Length; i++)
             {
                 double largest = nestings.Max(h => log.Record(Comparison.RelativeDifference(h[i], reference[i]), Comparison.Exact));
