@@ -19,7 +19,7 @@
 #                         -j 2 -c 1 keeps both cores busy through each run's serial build and coverage phases.
 #   -s, --since REF       mutate only the files changed since REF (Stryker's --since), the quick check of a branch;
 #                         REF as the scratch clone knows it, e.g. origin/main.
-#   -m, --mutate GLOB     mutate only the files GLOB matches (Stryker's --mutate; File.cs{9410..11946}: only the
+#   -m, --mutate GLOB     mutate only the files GLOB matches (Stryker's --mutate, repeatable; File.cs{9410..11946}: only the
 #                         characters 9410 to 11946 of the file, Roslyn text positions, not lines), e.g.
 #                         a slice of a library whose full run does not fit the time at hand; the table says so.
 #   -t, --table           run nothing: print the table of the reports already in DIR (with -o).
@@ -40,6 +40,7 @@ concurrency=""
 jobs=1
 since=""
 only=""
+globs=()
 files=0
 table_only=0
 out=""
@@ -49,7 +50,7 @@ while [ $# -gt 0 ]; do
     -c|--concurrency) concurrency="$2"; shift 2 ;;
     -j|--jobs) jobs="$2"; shift 2 ;;
     -s|--since) since="$2"; shift 2 ;;
-    -m|--mutate) only="$2"; shift 2 ;;
+    -m|--mutate) only="${only:+$only, }$2"; globs+=("$2"); shift 2 ;;
     -o|--out) out="$2"; shift 2 ;;
     -f|--files) files=1; shift ;;
     -t|--table) table_only=1; shift ;;
@@ -82,7 +83,7 @@ export DUAL_REPLAY="${DUAL_REPLAY:-20261123}"
 args=(--config-file ../stryker-config.json --skip-version-check)
 [ -n "$concurrency" ] && args+=(--concurrency "$concurrency")
 [ -n "$since" ] && args+=("--since:$since")
-[ -n "$only" ] && args+=(--mutate "$only")
+for glob in "${globs[@]}"; do args+=(--mutate "$glob"); done
 
 # Stryker settings of one library beyond the common ones.
 library_args() {
