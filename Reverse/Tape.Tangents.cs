@@ -14,8 +14,7 @@ internal sealed partial class Tape<T>
     /// <exception cref="NotSupportedException">A scalar record, or a block with no second-order rule, is reached.</exception>
     public void SweepWithTangents(T[] adjoint, T[] adjointTangent)
     {
-        var step = new TangentStep(adjoint, adjointTangent);
-        Walk(ref step);
+        Walk(new TangentStep(adjoint, adjointTangent));
     }
 
     private readonly struct TangentStep(T[] adjoint, T[] adjointTangent) : ISweepStep
