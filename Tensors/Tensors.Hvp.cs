@@ -30,24 +30,51 @@ public static partial class Tensors
     public static Tensor<T> Hvp<T>(Func<TensorVar<T>, TensorVar<T>> f, Tensor<T> x, Tensor<T> v) where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
+        return Hvp(inputs => f(inputs[0]), [x], [v])[0];
+    }
+
+    /// <summary>
+    /// The Hessian-vector product of a scalar function of several tensors (a network's parameters, say): with
+    /// θ = (X₁, …, X_k) and the direction V = (V₁, …, V_k), the blocks (H V)_i = Σ_j ∂²f/∂X_i∂X_j [V_j], each shaped as
+    /// X_i, by the same forward over reverse as <see cref="Hvp{T}(Func{TensorVar{T}, TensorVar{T}}, Tensor{T}, Tensor{T})"/>,
+    /// in one forward pass and one sweep.
+    /// </summary>
+    /// <returns>(H V)_1, …, (H V)_k.</returns>
+    /// <exception cref="ArgumentNullException">f, x or v is null.</exception>
+    /// <exception cref="ArgumentException">f's value is not a scalar or is null, the numbers of inputs and directions
+    /// differ or a direction's shape differs from its input's (named v), or an input (named x) or direction is null,
+    /// of rank above 2, without entries or with more than Array.MaxLength.</exception>
+    /// <exception cref="NotSupportedException">The function uses a custom <see cref="ITensorRule{T}"/>.</exception>
+    /// <exception cref="InvalidOperationException">The function turns an entry into a <see cref="Tracked{T}"/> scalar.</exception>
+    public static Tensor<T>[] Hvp<T>(Func<TensorVar<T>[], TensorVar<T>> f, Tensor<T>[] x, Tensor<T>[] v)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(v);
-        (T[] values, Shape shape) = Read(x, nameof(x), 0, inPlace: true);
-        (T[] tangent, Shape tangentShape) = Read(v, nameof(v), 0);
-        if (tangentShape != shape)
-            throw new ArgumentException($"v is {tangentShape} but x is {shape}; the direction has x's shape.", nameof(v));
+        Require.NotEmpty<Tensor<T>>(x, nameof(x));
+        if (v.Length != x.Length)
+            throw new ArgumentException($"There are {x.Length} inputs but {v.Length} directions; each input needs one.", nameof(v));
         var tape = new Tape<T>();
         try
         {
-            var input = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length), tangent);
-            TensorVar<T> y = Output(f(input), tape);
+            var inputs = new TensorVar<T>[x.Length];
+            for (int i = 0; i < x.Length; i++)
+            {
+                (T[] values, Shape shape) = Read(x[i], nameof(x), i, inPlace: true);
+                (T[] tangent, Shape tangentShape) = Read(v[i], nameof(v), i);
+                if (tangentShape != shape)
+                    throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a direction has its input's shape.", nameof(v));
+                inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length), tangent);
+            }
+            TensorVar<T> y = Output(f(inputs), tape);
             if (y.Length != 1)
                 throw new ArgumentException($"The function's value is {y.Shape}; a Hessian-vector product needs a scalar.", nameof(f));
             tape.Freeze();
-            var hv = new T[values.Length];
+            var hv = new T[tape.InputCount];
             if (y.Tape is not null)
-                Sweep(tape, y.First, input.First, hv);
-            return Create(hv, shape);
+                Sweep(tape, y.First, hv);
+            return Array.ConvertAll(inputs, input => Create(hv.AsSpan(input.First, input.Length).ToArray(), input.Shape));
         }
         finally
         {
@@ -56,7 +83,7 @@ public static partial class Tensors
     }
 
     // The sweep seeded ȳ = 1, ȳ̇ = 0 on the output record; x̄̇ of the input records into hv.
-    private static void Sweep<T>(Tape<T> tape, int output, int input, Span<T> hv) where T : IFloatingPointIeee754<T>
+    private static void Sweep<T>(Tape<T> tape, int output, Span<T> hv) where T : IFloatingPointIeee754<T>
     {
         T[] adjoint = Scratch.Rent<T>(tape.Count), adjointTangent = Scratch.Rent<T>(tape.Count);
         try
@@ -65,7 +92,7 @@ public static partial class Tensors
             adjointTangent.AsSpan(0, tape.Count).Clear();
             adjoint[output] = T.One;
             tape.SweepWithTangents(adjoint, adjointTangent);
-            adjointTangent.AsSpan(input, hv.Length).CopyTo(hv);
+            adjointTangent.AsSpan(0, hv.Length).CopyTo(hv);
         }
         finally
         {

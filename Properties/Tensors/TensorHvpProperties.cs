@@ -116,6 +116,35 @@ public sealed class TensorHvpProperties
             AgreesWithDualRoute(x => x.LogDeterminantPositiveDefinite(), x => x.LogDeterminantPositiveDefinite(), c[0], symmetric, lengths);
         });
 
+    [Theory]
+    [InlineData(3, 4, 2, 5)]
+    [InlineData(2, 7, 1, 3)]
+    [InlineData(4, 1, 3, 2)]
+    public void Hvp_in_all_of_a_networks_parameters_equals_the_dual_number_route(int inputs, int hidden, int outputs, int batch)
+    {
+        // The squared loss of a tanh MLP in θ = (A₀, b₀, A₁, b₁), in one direction V for all four at once.
+        var network = new Perceptron([inputs, hidden, outputs], ActivationFunction.Tanh, ActivationFunction.Identity);
+        var random = new Random(inputs * 1000 + hidden * 100 + outputs * 10 + batch);
+        Tensor<double>[] theta = network.Initialize<double>(batch);
+        Tensor<double>[] direction = [.. theta.Select(t => Tensor.Create(Enumerable.Range(0, (int)t.FlattenedLength).Select(_ => random.NextDouble() - 0.5).ToArray(), t.Lengths))];
+        double[] x = [.. Enumerable.Range(0, batch * inputs).Select(_ => random.NextDouble() - 0.5)];
+        double[] y = [.. Enumerable.Range(0, batch * outputs).Select(_ => random.NextDouble() - 0.5)];
+        Tensor<double>[] hv = Differentiate.Hvp(
+            p => network.SquaredLoss(p, Tensor.Create(x, [batch, inputs]), Tensor.Create(y, [batch, outputs])), theta, direction);
+
+        Tensor<Dual<double>>[] seeded = [.. theta.Zip(direction, (t, d) =>
+            Tensor.Create(TensorAssert.Flat(t).Zip(TensorAssert.Flat(d), (a, b) => new Dual<double>(a, b)).ToArray(), t.Lengths))];
+        Tensor<Dual<double>>[] gradient = Differentiate.Grad(
+            p => network.SquaredLoss(p, Tensor.Create(Array.ConvertAll(x, Dual<double>.Constant), [batch, inputs]),
+                Tensor.Create(Array.ConvertAll(y, Dual<double>.Constant), [batch, outputs])), seeded);
+        for (int i = 0; i < theta.Length; i++)
+        {
+            var entries = new Dual<double>[gradient[i].FlattenedLength];
+            gradient[i].FlattenTo(entries);
+            TensorAssert.Close(Array.ConvertAll(entries, g => g.Tangent), TensorAssert.Flat(hv[i]), ExactSecond, $"(H V) block {i}");
+        }
+    }
+
     [Fact]
     public void Pooled_tangents_longer_than_their_tensors_give_the_same_Hvp_call_after_call()
     {
@@ -182,6 +211,9 @@ public sealed class TensorHvpProperties
     public void Bad_arguments_are_named()
     {
         Tensor<double> x = Tensor.Create([1.0, 2.0], [2]);
+        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a[0].Sum(), [x, x], [x])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.Hvp<double>(a => a[0].Sum(), [], [])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp(a => a[0].Sum(), [x], [null!])).ParamName);
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a.Sum(), x, Tensor.Create([1.0, 2.0, 3.0], [3]))).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a, x, x)).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentException>(() => Differentiate.Hvp<double>(_ => null!, x, x)).ParamName);
