@@ -18,6 +18,8 @@ public class TensorGradientBenchmarks
     private Tensor<double>[] _gradient = [];
     private Tensor<double> _direction = Tensor<double>.Empty;
     private Tensor<Dual<double>> _seeded = Tensor<Dual<double>>.Empty;
+    private TensorPassFloor _floor = new(0);
+    private double[] _floorGradient = [];
 
     /// <summary>The dimension n.</summary>
     [Params(1_000, 100_000, 1_000_000)]
@@ -32,6 +34,16 @@ public class TensorGradientBenchmarks
         _gradient = [Tensor.Create(new double[N], [N])];
         double[] v = [.. Enumerable.Range(0, N).Select(i => Math.Sin(i))];
         _direction = Tensor.Create(v, [N]);
+        _floor = new TensorPassFloor(N);
+        _floorGradient = new double[N];
+        // The floor must compute what the library computes, or it floors nothing.
+        double floorValue = _floor.ValueAndGradient(_x, _floorGradient);
+        double libraryValue = Tensors.ValueAndGradInto(Rosenbrock, _point, _gradient);
+        double[] library = new double[N];
+        _gradient[0].FlattenTo(library);
+        if (Math.Abs(floorValue - libraryValue) > 1e-12 * Math.Abs(libraryValue)
+            || library.Zip(_floorGradient, (a, b) => Math.Abs(a - b) / Math.Max(1, Math.Abs(a))).Max() > 1e-12)
+            throw new InvalidOperationException("The pass floor differs from the library's gradient.");
         _seeded = Tensor.Create(_x.Zip(v, (a, b) => new Dual<double>(a, b)).ToArray(), [N]);
     }
 
@@ -42,6 +54,10 @@ public class TensorGradientBenchmarks
     /// <summary>The gradient on tensor primitives, returned.</summary>
     [Benchmark]
     public double Grad() => Tensors.Grad(TestFunctions.RosenbrockTensor, _point[0])[0];
+
+    /// <summary>The same passes written by hand into arrays made once: no tape (the floor of one primitive per pass).</summary>
+    [Benchmark]
+    public double PassFloor() => _floor.ValueAndGradient(_x, _floorGradient);
 
     /// <summary>The value and gradient on tensor primitives, the gradient into the caller's tensor.</summary>
     [Benchmark]
