@@ -74,7 +74,10 @@ public static partial class Tensors
             var hv = new T[tape.InputCount];
             if (y.Tape is not null)
                 Sweep(tape, y.First, hv);
-            return Array.ConvertAll(inputs, input => Create(hv.AsSpan(input.First, input.Length).ToArray(), input.Shape));
+            // One input is all of hv (the inputs are the tape's first records): no copy.
+            return inputs.Length == 1
+                ? [Create(hv, inputs[0].Shape)]
+                : Array.ConvertAll(inputs, input => Create(hv.AsSpan(input.First, input.Length).ToArray(), input.Shape));
         }
         finally
         {
