@@ -50,23 +50,10 @@ public static partial class Tensors
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(v);
-        Require.NotEmpty<Tensor<T>>(x, nameof(x));
-        if (v.Length != x.Length)
-            throw new ArgumentException($"There are {x.Length} inputs but {v.Length} directions; each input needs one.", nameof(v));
         var tape = new Tape<T>();
         try
         {
-            var inputs = new TensorVar<T>[x.Length];
-            for (int i = 0; i < x.Length; i++)
-            {
-                (T[] values, Shape shape) = Read(x[i], nameof(x), i, inPlace: true);
-                (T[] tangent, Shape tangentShape) = Read(v[i], nameof(v), i);
-                if (tangentShape != shape)
-                    throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a direction has its input's shape.", nameof(v));
-                inputs[i] = new TensorVar<T>(values, shape, tape, tape.Variables(values.Length), tangent);
-            }
+            TensorVar<T>[] inputs = Seeded(x, v, tape);
             TensorVar<T> y = Output(f(inputs), tape);
             if (y.Length != 1)
                 throw new ArgumentException($"The function's value is {y.Shape}; a Hessian-vector product needs a scalar.", nameof(f));

@@ -193,20 +193,7 @@ public static partial class Tensors
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(v);
-        Require.NotEmpty<Tensor<T>>(x, nameof(x));
-        if (v.Length != x.Length)
-            throw new ArgumentException($"There are {x.Length} inputs but {v.Length} tangents; each input needs one.", nameof(v));
-        var inputs = new TensorVar<T>[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            (T[] values, Shape shape) = Read(x[i], nameof(x), i);
-            (T[] tangent, Shape tangentShape) = Read(v[i], nameof(v), i);
-            if (tangentShape != shape)
-                throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a tangent has its input's shape.", nameof(v));
-            inputs[i] = new TensorVar<T>(values, shape, tangent: tangent);
-        }
+        TensorVar<T>[] inputs = Seeded(x, v, tape: null);
         TensorVar<T> y = f(inputs) ?? throw new ArgumentException("The function returned null.", nameof(f));
         T[] yDot = y.Tangent is null ? RowMajor.Filled(y.Length, T.Zero) : y.Tangent.AsSpan(0, y.Length).ToArray();
         return (y.ToTensor(), Create(yDot, y.Shape));
@@ -271,6 +258,29 @@ public static partial class Tensors
         var values = new T[shape.Length];
         DenseEntries.CopyTo(x, values);
         return (values, shape);
+    }
+
+    // The inputs X_i carrying tangents V_i, checked in pairs; on a tape (its first records, X read in place: the
+    // caller releases the tape before it returns) or off one.
+    private static TensorVar<T>[] Seeded<T>(Tensor<T>[] x, Tensor<T>[] v, Tape<T>? tape) where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(v);
+        Require.NotEmpty<Tensor<T>>(x, nameof(x));
+        if (v.Length != x.Length)
+            throw new ArgumentException($"There are {x.Length} inputs but {v.Length} tangents; each input needs one.", nameof(v));
+        var inputs = new TensorVar<T>[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            (T[] values, Shape shape) = Read(x[i], nameof(x), i, inPlace: tape is not null);
+            (T[] tangent, Shape tangentShape) = Read(v[i], nameof(v), i);
+            if (tangentShape != shape)
+                throw new ArgumentException($"v[{i}] is {tangentShape} but x[{i}] is {shape}; a tangent has its input's shape.", nameof(v));
+            inputs[i] = tape is null
+                ? new TensorVar<T>(values, shape, tangent: tangent)
+                : new TensorVar<T>(values, shape, tape, tape.Variables(values.Length), tangent);
+        }
+        return inputs;
     }
 
     private static TensorVar<T> Output<T>(TensorVar<T>? y, Tape<T> tape) where T : IFloatingPointIeee754<T>
