@@ -41,15 +41,13 @@ internal abstract class TensorPrimitive<T> : TapeBlock<T> where T : IFloatingPoi
     /// refuse reads), so a gradient evaluated in a loop reuses warm memory; off a tape (constants, forward mode) it is
     /// new. Read and write it through spans of exactly the entries used: it may be longer.
     /// </summary>
-    internal static T[] Allocate(int length, TensorVar<T> x, TensorVar<T>? y = null)
-    {
-        return AllocateOn(length, x.Tape ?? y?.Tape);
-    }
+    // Stryker disable once NullCoalescing : which arrays are pooled is invisible to results (PooledStorageTests covers both sides).
+    internal static T[] Allocate(int length, TensorVar<T> x, TensorVar<T>? y = null) => AllocateOn(length, x.Tape ?? y?.Tape);
 
     // As Allocate, on the given tape (or new, off a tape).
     private static T[] AllocateOn(int length, Tape<T>? tape)
     {
-        // Stryker disable once Equality : which arrays are pooled is invisible to results (PooledStorageTests covers both sides).
+        // Stryker disable once Equality,Conditional : which arrays are pooled is invisible to results (PooledStorageTests covers both sides).
         return tape is null || length < MinPooledLength ? new T[length] : tape.RentStorage(length);
     }
 

@@ -46,11 +46,18 @@ public sealed class TensorHvpProperties
         x.Sigmoid().Sum() + x.Softplus().SquaredNorm() + x.Softmax().Dot(x.Cos()) + x.LogSoftmax().SquaredNorm()
         + x.Outer(x.Tanh()).Trace() + x.MatMul(x.Sin()) + x.Outer(x).MatMul(x.Exp()).Mean();
 
-    // Matrix products and transposed products, inverses, solves, determinants, axis reductions.
-    private static TensorVar<T> MatrixAlgebra<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T> =>
-        x.MatMul(x).Sum() + x.MatMulTransposed(x.Tanh()).Trace() + x.MatMul(x.Row(0)).SquaredNorm() + x.Row(1).MatMul(x).Sum()
-        + x.Inverse().Sum() + x.Solve(x.Column(0)).Sum() + x.Solve(x.Exp()).Mean() + x.Determinant() + x.LogAbsDeterminant()
-        + x.Sum(0).Dot(x.Max(1)) + x.LogSumExp(1).SquaredNorm() + x.LogSumExp(0, keepDims: true).Sum() * x.Mean(1).Sum();
+    // Matrix products and transposed products, inverses, solves (of a constant A too), determinants, axis reductions,
+    // softmax and log-softmax of every row.
+    private static TensorVar<T> MatrixAlgebra<T>(TensorVar<T> x) where T : IFloatingPointIeee754<T>
+    {
+        int n = x.Shape.Rows;
+        var dominant = Tensor.Create([.. Enumerable.Range(0, n * n).Select(k => T.CreateChecked(k % (n + 1) == 0 ? 3.0 : 0.1))], [n, n]);
+        return x.MatMul(x).Sum() + x.MatMulTransposed(x.Tanh()).Trace() + x.MatMul(x.Row(0)).SquaredNorm() + x.Row(1).MatMul(x).Sum()
+            + x.Inverse().Sum() + x.Solve(x.Column(0)).Sum() + x.Solve(x.Exp()).Mean() + x.Determinant() + x.LogAbsDeterminant()
+            + TensorVar<T>.Constant(dominant).Solve(x.Tanh()).SquaredNorm()
+            + x.Sum(0).Dot(x.Max(1)) + x.LogSumExp(1).SquaredNorm() + x.LogSumExp(0, keepDims: true).Sum() * x.Mean(1).Sum()
+            + x.Softmax().Dot(x.Cos()) + x.LogSoftmax().SquaredNorm();
+    }
 
     // A one-layer classifier's softmax cross-entropy in its weights A, with targets that depend on A too (sigmoids, so
     // that their row sums move as well).
@@ -60,6 +67,28 @@ public sealed class TensorHvpProperties
         TensorVar<T> inputs = a.Cos(), bias = TensorVar<T>.Vector([.. Enumerable.Repeat(T.CreateChecked(0.1), a.Shape.Rows)]);
         return network.CrossEntropyLoss<T>([a, bias], inputs, inputs.MatMul(a.Transpose()).Sigmoid());
     }
+
+    // The same loss with constant targets (one-hot rows), and as a function of the targets alone (constant logits).
+    private static TensorVar<T> CrossEntropyConstantTargets<T>(TensorVar<T> a) where T : IFloatingPointIeee754<T>
+    {
+        var network = new Perceptron([a.Shape.Columns, a.Shape.Rows], ActivationFunction.Tanh, ActivationFunction.Identity);
+        TensorVar<T> bias = TensorVar<T>.Vector([.. Enumerable.Repeat(T.CreateChecked(0.1), a.Shape.Rows)]);
+        int m = a.Shape.Rows;
+        var oneHot = Tensor.Create([.. Enumerable.Range(0, m * m).Select(k => k % (m + 1) == 0 ? T.One : T.Zero)], [m, m]);
+        return network.CrossEntropyLoss<T>([a, bias], TensorVar<T>.Constant(Cosines<T>(a.Shape.Rows, a.Shape.Columns)), oneHot);
+    }
+
+    private static TensorVar<T> CrossEntropyInTheTargets<T>(TensorVar<T> t) where T : IFloatingPointIeee754<T>
+    {
+        int m = t.Shape.Rows, n = t.Shape.Columns;
+        var network = new Perceptron([n, n], ActivationFunction.Tanh, ActivationFunction.Identity);
+        TensorVar<T> weights = TensorVar<T>.Constant(Cosines<T>(n, n)), bias = TensorVar<T>.Vector([.. Enumerable.Repeat(T.CreateChecked(0.1), n)]);
+        return network.CrossEntropyLoss<T>([weights, bias], TensorVar<T>.Constant(Cosines<T>(m, n)), t.Sigmoid());
+    }
+
+    // cos(k) in row-major order: a fixed matrix.
+    private static Tensor<T> Cosines<T>(int rows, int columns) where T : IFloatingPointIeee754<T> =>
+        Tensor.Create([.. Enumerable.Range(0, rows * columns).Select(k => T.CreateChecked(Math.Cos(k)))], [rows, columns]);
 
     [Fact]
     public void Hvp_of_extended_Rosenbrock_is_its_closed_form_Hessian_times_v() =>
@@ -102,6 +131,39 @@ public sealed class TensorHvpProperties
     public void Hvp_of_a_softmax_cross_entropy_equals_the_dual_number_route() =>
         Verify.ForAll(Inputs.Sized((m, _, n) => [Matrix(m, n), Matrix(m, n)]), c =>
             AgreesWithDualRoute(CrossEntropy, CrossEntropy, c[0], c[1], [c[0].Rows, c[0].Columns]));
+
+    [Fact]
+    public void Hvp_of_a_cross_entropy_with_constant_targets_or_constant_logits_equals_the_dual_number_route() =>
+        Verify.ForAll(Inputs.Sized((m, _, n) => [Matrix(m, n), Matrix(m, n)]), c =>
+        {
+            AgreesWithDualRoute(CrossEntropyConstantTargets, CrossEntropyConstantTargets, c[0], c[1], [c[0].Rows, c[0].Columns]);
+            AgreesWithDualRoute(CrossEntropyInTheTargets, CrossEntropyInTheTargets, c[0], c[1], [c[0].Rows, c[0].Columns]);
+        });
+
+    [Fact]
+    public void A_zero_direction_or_cotangent_passes_nothing_through_an_infinite_second_derivative()
+    {
+        // √ at 0: f″ = −∞, but v₀ = 0 there, so (H v)₀ = 0 (zero wins, as on the tape); elsewhere −v/(4x^{3/2}).
+        Tensor<double> x = Tensor.Create([0.0, 1.0, 4.0], [3]), v = Tensor.Create([0.0, 1.0, 1.0], [3]);
+        double[] expected = [0.0, -0.25, -1.0 / 32];
+        TensorAssert.Close(expected, TensorAssert.Flat(Differentiate.Hvp(a => a.Sqrt().Sum(), x, v)), Exact, "rule map");
+        TensorAssert.Close(expected, TensorAssert.Flat(Differentiate.Hvp(a => a.Map(new Root()).Sum(), x, v)), Exact, "Map");
+    }
+
+    // √x as a user's function: Map runs it on (nested) dual numbers.
+    private readonly struct Root : Autodiff.Rules.IUnaryFunction
+    {
+        public T F<T>(T x) where T : IFloatingPointIeee754<T> => T.Sqrt(x);
+    }
+
+    [Fact]
+    public void A_tensor_leaked_from_the_function_refuses_reads_after_the_product()
+    {
+        Var? leaked = null;
+        Differentiate.Hvp(a => (leaked = a.Exp()).Sum(), Tensor.Create([1.0, 2.0], [2]), Tensor.Create([1.0, 0.0], [2]));
+        var refused = Assert.Throws<InvalidOperationException>(() => leaked!.Values.ToArray());
+        Assert.Contains("already finished", refused.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Hvp_of_log_det_by_Cholesky_is_minus_A_inverse_V_A_inverse_for_symmetric_V() =>
@@ -214,7 +276,17 @@ public sealed class TensorHvpProperties
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a[0].Sum(), [x, x], [x])).ParamName);
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Differentiate.Hvp<double>(a => a[0].Sum(), [], [])).ParamName);
         Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp(a => a[0].Sum(), [x], [null!])).ParamName);
-        Assert.Equal("v", Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a.Sum(), x, Tensor.Create([1.0, 2.0, 3.0], [3]))).ParamName);
+        var shape = Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a.Sum(), x, Tensor.Create([1.0, 2.0, 3.0], [3])));
+        Assert.Equal("v", shape.ParamName);
+        Assert.StartsWith("v[0] is 3-vector but x[0] is 2-vector; a tangent has its input's shape.", shape.Message, StringComparison.Ordinal);
+        var notScalar = Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a, x, x));
+        Assert.StartsWith("The function's value is 2-vector; a Hessian-vector product needs a scalar.", notScalar.Message, StringComparison.Ordinal);
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp<double>(null!, x, x)).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp(a => a.Sum(), null!, x)).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp(a => a.Sum(), x, null!)).ParamName);
+        Assert.Equal("f", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp<double>((Func<Var[], Var>)null!, [x], [x])).ParamName);
+        Assert.Equal("x", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp(a => a[0].Sum(), null!, [x])).ParamName);
+        Assert.Equal("v", Assert.Throws<ArgumentNullException>(() => Differentiate.Hvp(a => a[0].Sum(), [x], null!)).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentException>(() => Differentiate.Hvp(a => a, x, x)).ParamName);
         Assert.Equal("f", Assert.Throws<ArgumentException>(() => Differentiate.Hvp<double>(_ => null!, x, x)).ParamName);
     }
