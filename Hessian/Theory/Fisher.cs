@@ -21,7 +21,13 @@ public static class Fisher
         where TM : IModel where T : IFloatingPointIeee754<T>
     {
         PerExample.Check(negativeLogLikelihood, parameters, examples, nameof(negativeLogLikelihood), nameof(examples));
-        return EmpiricalFisher<T>.FromScores(PerExample.Gradients(negativeLogLikelihood, parameters, examples));
+        T[,] scores = PerExample.Gradients(negativeLogLikelihood, parameters, examples);
+        // sᵢ = ∇θ log p = −∇θ ℓ: the gradients of the negative log-likelihood, negated (F does not see the sign; the
+        // mean loss gradient −(1/N) Σ sᵢ does).
+        for (int i = 0; i < scores.GetLength(0); i++)
+            for (int j = 0; j < scores.GetLength(1); j++)
+                scores[i, j] = -scores[i, j];
+        return EmpiricalFisher<T>.FromScores(scores);
     }
 
     /// <summary>
