@@ -192,6 +192,13 @@ public sealed class LanczosProperties
                 Assert.True(residual <= 1.01 * tolerance * found.Values[0] + 1e-14,
                     $"pair {i + 1} declared converged with residual {residual:E3} > {tolerance * found.Values[0]:E3}");
             }
+            // And not later than needed: five products fewer (the previous test), some pair was still above the
+            // tolerance relative to max|θ| (= θ₁, the spectrum being positive).
+            if (found.Products - 5 >= k)
+            {
+                Eigenpairs<double> earlier = Lanczos.TopEigenpairs(product, n, k, tolerance: tolerance, maxSteps: found.Products - 5);
+                Assert.Contains(earlier.Residuals, r => r > tolerance * earlier.Values[0]);
+            }
         });
 
     [Fact]
