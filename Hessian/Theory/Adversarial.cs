@@ -93,6 +93,7 @@ public static class Adversarial
         for (int r = 0; r < m; r++)
         {
             basis[r] = new T[m];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             Array.Fill(basis[r], T.Zero);
             basis[r][r] = T.One;
         }

@@ -47,6 +47,7 @@ public static class Fisher
         Require.SameLength(parameters, v, nameof(parameters), nameof(v));
         T[] direction = v.ToArray();
         var result = new T[theta.Length];
+        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
         Array.Fill(result, T.Zero);
         for (int i = 0; i < examples; i++)
         {

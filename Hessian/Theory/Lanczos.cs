@@ -136,6 +136,7 @@ public static class Lanczos
             int column = m - 1 - i;
             top[i] = values[column];
             var y = new T[n];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             Array.Fill(y, T.Zero);
             for (int j = 0; j < m; j++)
                 Vectors.AddScaled<T>(y, s[j, column], basis[j]);
