@@ -83,6 +83,7 @@ public static class Curvature
         T sum = T.Zero;
         for (int s = 0; s < samples; s++)
         {
+            // Stryker disable once Equality : z and −z give the same zᵀHz bit for bit (the HVP is linear in z), so which draw is −1 does not matter.
             T[] z = Enumerable.Range(0, x.Length).Select(_ => random.Next(2) == 0 ? -T.One : T.One).ToArray();
             sum += Vectors.Dot<T>(z, Hessian.Hvp(f, x, z));
         }

@@ -71,7 +71,7 @@ public static class Adversarial
         {
             directions[s] = new T[m];
             for (int r = 0; r < m; r++)
-                directions[s][r] = probe == JacobianProbe.Rademacher ? (random.Next(2) == 0 ? -T.One : T.One) : Normal<T>(random);
+                directions[s][r] = probe == JacobianProbe.Rademacher ? Rademacher<T>(random) : Normal<T>(random);
         }
         return Penalty(model, theta, x, directions);
     }
@@ -93,6 +93,7 @@ public static class Adversarial
         for (int r = 0; r < m; r++)
         {
             basis[r] = new T[m];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             Array.Fill(basis[r], T.Zero);
             basis[r][r] = T.One;
         }
@@ -132,6 +133,13 @@ public static class Adversarial
         for (int r = 0; r < f.Length; r++)
             sum += f[r] * Tracked<Tracked<T>>.Constant(Tracked<T>.Constant(u[r]));
         return sum;
+    }
+
+    // ±1 with equal probability.
+    private static T Rademacher<T>(Random random) where T : IFloatingPointIeee754<T>
+    {
+        // Stryker disable once Equality : u and −u give the same ‖Jₓᵀu‖² bit for bit, so which draw is −1 does not matter.
+        return random.Next(2) == 0 ? -T.One : T.One;
     }
 
     // A standard normal draw (Box–Muller).

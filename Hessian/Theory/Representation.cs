@@ -28,11 +28,16 @@ public static class Representation
         T[] x = input.ToArray();
         Tracked<T>[] trackedWeights = PerExample.Lifted<T, Tracked<T>>(parameters.ToArray());
         Dual<T>[] dualWeights = PerExample.Lifted<T, Dual<T>>(parameters.ToArray());
-        (T[] value, Pullback<T> pullback) = Reverse.Vjp<T>(xs => model.F<Tracked<T>>(trackedWeights, xs), x);
+        // The model's outputs checked here, so that an empty one is refused naming the model (Reverse would name f).
+        (T[] value, Pullback<T> pullback) = Reverse.Vjp<T>(xs =>
+        {
+            Tracked<T>[] outputs = model.F<Tracked<T>>(trackedWeights, xs);
+            return outputs is { Length: 0 }
+                ? throw new ArgumentException("The model returned no outputs; a representation needs at least one.", nameof(model))
+                : outputs;
+        }, x);
         VectorFunction<Dual<T>> forward = xs => model.F<Dual<T>>(dualWeights, xs);
         int d = value.Length, inputs = x.Length;
-        if (d == 0)
-            throw new ArgumentException("The model returned no outputs; a representation needs at least one.", nameof(model));
         int size = Math.Min(d, inputs);
         var gram = new T[size, size];
         var basis = new T[size];

@@ -42,6 +42,7 @@ internal static class Vectors
     {
         int rows = m.GetLength(0), columns = m.GetLength(1);
         var result = new T[columns];
+        // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
         Array.Fill(result, T.Zero);
         for (int i = 0; i < rows; i++)
             for (int j = 0; j < columns; j++)

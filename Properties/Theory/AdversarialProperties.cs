@@ -157,6 +157,20 @@ public sealed class AdversarialProperties
     }
 
     [Fact]
+    public void At_a_stationary_input_every_worst_case_is_zero()
+    {
+        // L = x₀x₁ at the origin: ∇ₓL = 0, so no direction is better than another; the ℓ₂ maximiser is the zero vector.
+        InputSensitivity<double> s = Adversarial.Sensitivity<double>(v => v[0] * v[1], [0.0, 0.0]);
+        Assert.Equal([0.0, 0.0], s.Gradient);
+        Assert.Equal([0.0, 0.0], s.WorstDirectionL2(0.1));
+        Assert.Equal([0.0, 0.0], s.Fgsm(0.1));
+        Assert.Equal(0.0, s.WorstCaseL2(0.1));
+        Assert.Equal(0.0, s.WorstCaseLInf(0.1));
+        Assert.Equal([0.0, 0.0], s.Point);
+        Assert.Equal(0.0, s.Loss);
+    }
+
+    [Fact]
     public void Bad_arguments_are_refused_naming_them()
     {
         PerceptronModel model = new Perceptron([2, 1], ActivationFunction.Tanh, ActivationFunction.Identity).AsModel();

@@ -139,6 +139,117 @@ public sealed class FisherProperties
         });
 
     [Fact]
+    public void The_damped_natural_gradient_step_is_theta_minus_eta_times_the_dense_damped_solve() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(1, 6)
+                               from p in Gen.Choose(1, 5)
+                               from scores in Gen.ArrayOf(Cases.In(-1, 1), n * p)
+                               from theta in Gen.ArrayOf(Cases.In(-1, 1), p)
+                               from g in Gen.ArrayOf(Cases.In(-1, 1), p)
+                               from eta in Cases.In(-1, 1)
+                               from damping in Cases.In(0.1, 2)
+                               select (Matrix(scores, n, p), theta, g, eta, damping)), c =>
+        {
+            (double[,] given, double[] theta, double[] g, double eta, double damping) = c;
+            double[,] s = (double[,])given.Clone();
+            int n = s.GetLength(0), p = s.GetLength(1);
+            EmpiricalFisher<double> fisher = EmpiricalFisher<double>.FromScores(given);
+            given[0, 0] += 100; // FromScores copied the scores
+            Assert.Equal(n, fisher.Examples);
+            Assert.Equal(p, fisher.Parameters);
+            // F + λI written out from the scores, F = SᵀS/N, solved by LU.
+            var damped = new double[p, p];
+            for (int i = 0; i < p; i++)
+                for (int j = 0; j < p; j++)
+                    damped[i, j] = Enumerable.Range(0, n).Sum(r => s[r, i] * s[r, j]) / n + (i == j ? damping : 0);
+            double[] direction = [.. Solve.Linear(damped, g).ValueOrThrow()];
+            double[] expected = [.. theta.Zip(direction, (t, d) => t - eta * d)];
+            double[] step = fisher.NaturalGradientStep(theta, g, eta, damping);
+            Assert.True(Difference(step, expected) <= 1e-9, $"θ − η(F + λI)⁻¹g vs LU: {Difference(step, expected):E2}");
+            // ∇L = −(1/N) Σᵢ sᵢ: minus the column means of the scores.
+            double[] mean = [.. Enumerable.Range(0, p).Select(j => -Enumerable.Range(0, n).Sum(r => s[r, j]) / n)];
+            Assert.True(Difference(fisher.MeanLossGradient(), mean) <= Tolerance.Exact);
+        });
+
+    [Fact]
+    public void The_mean_loss_gradient_of_the_empirical_Fisher_is_the_reverse_gradient_of_the_mean_negative_log_likelihood() =>
+        Verify.ForAll(Arb.From(from b in Batches().Generator
+                               from sigma in Cases.In(0.3, 2)
+                               from y in Gen.ArrayOf(Cases.In(-1, 1), 30)
+                               select (b, sigma, y)), c =>
+        {
+            // Targets drawn apart from the model (Outcomes' symmetric ones would make the mean gradient zero).
+            (Batch b, double sigma, double[] y) = c;
+            int d = b.Network.InputSize, m = b.Network.OutputSize;
+            double[,] examples = Matrix([.. Enumerable.Range(0, b.Inputs.GetLength(0)).SelectMany(i => (double[])[.. Row(b.Inputs, i), .. y[(i * m)..((i + 1) * m)]])],
+                b.Inputs.GetLength(0), d + m);
+            var nll = new GaussianNll<PerceptronModel>(b.Network.AsModel(), b.Network.InputSize, sigma);
+            EmpiricalFisher<double> fisher = Fisher.Empirical(nll, b.Theta, examples);
+            int n = examples.GetLength(0);
+            double[] expected = Autodiff.Reverse.Grad<double>(theta =>
+            {
+                Tracked<double> sum = Tracked<double>.Constant(0);
+                for (int i = 0; i < n; i++)
+                    sum += nll.F<Tracked<double>>(theta, [.. Row(examples, i).Select(Tracked<double>.Constant)])[0];
+                return sum / Tracked<double>.Constant(n);
+            }, b.Theta);
+            Assert.True(Difference(fisher.MeanLossGradient(), expected) <= Tolerance.Exact,
+                $"−(1/N)Σsᵢ vs ∇(1/N)Σℓᵢ: {Difference(fisher.MeanLossGradient(), expected):E2}");
+        });
+
+    [Fact]
+    public void Conjugate_gradient_ends_in_as_many_iterations_as_the_operator_has_distinct_eigenvalues() =>
+        Verify.ForAll(Arb.From(from r in Gen.Choose(1, 4)
+                               from n in Gen.Choose(r, 12)
+                               from levels in Gen.ArrayOf(Cases.In(1, 10), r)
+                               from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
+                               from b in Gen.ArrayOf(Cases.In(-1, 1), n)
+                               select (levels, e, b)), c =>
+        {
+            (double[] levels, double[] e, double[] b) = c;
+            int n = b.Length, r = levels.Length;
+            if (levels.Distinct().Count() < r || b.All(v => v == 0))
+                return;
+            // A = Q diag(ℓ) Qᵀ with each level used at least once (the last repeated), Q orthogonal.
+            (double[] _, double[,] q) = SymmetricEigen.Decompose(SecondOrder.SharpnessProperties.Symmetric(n, e));
+            var a = new double[n, n];
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                    for (int l = 0; l < n; l++)
+                        a[i, j] += q[i, l] * levels[Math.Min(l, r - 1)] * q[j, l];
+            ConjugateGradientResult<double> cg = ConjugateGradient.Solve(v => Times(a, v), b, tolerance: 1e-9);
+            double[] lu = [.. Solve.Linear(a, b).ValueOrThrow()];
+            Assert.True(cg.Converged);
+            Assert.InRange(cg.Iterations, 1, r);
+            Assert.True(Difference(cg.Solution, lu) <= 1e-8, $"CG vs LU: {Difference(cg.Solution, lu):E2}");
+            // Cut short after one product: not converged, and the residual it reports is ‖b − A x‖ of what it returns.
+            if (cg.Iterations > 1)
+            {
+                ConjugateGradientResult<double> one = ConjugateGradient.Solve(v => Times(a, v), b, tolerance: 1e-9, maxIterations: 1);
+                double[] residual = [.. b.Zip(Times(a, one.Solution), (p, ax) => p - ax)];
+                Assert.False(one.Converged);
+                Assert.Equal(1, one.Iterations);
+                Tolerance.AssertClose(Math.Sqrt(residual.Sum(v => v * v)), one.ResidualNorm, 1e-12, "‖b − Ax‖");
+                Assert.True(one.ResidualNorm > 1e-9 * Math.Sqrt(b.Sum(v => v * v)));
+            }
+        });
+
+    [Fact]
+    public void Conjugate_gradient_with_a_zero_tolerance_stops_at_an_exact_solution_and_calls_it_converged()
+    {
+        // A = I: one step gives x = b and r = 0 exactly; a second would divide 0 by 0.
+        ConjugateGradientResult<double> exact = ConjugateGradient.Solve<double>(v => [.. v], [1.0, -2.0, 0.5], tolerance: 0);
+        Assert.Equal(1, exact.Iterations);
+        Assert.True(exact.Converged);
+        Assert.Equal(0.0, exact.ResidualNorm);
+        Assert.Equal([1.0, -2.0, 0.5], exact.Solution);
+        // b = 0: already solved, no product at all.
+        ConjugateGradientResult<double> zero = ConjugateGradient.Solve<double>(v => throw new InvalidOperationException("no product needed"), [0.0, 0.0], tolerance: 0);
+        Assert.Equal(0, zero.Iterations);
+        Assert.True(zero.Converged);
+        Assert.Equal([0.0, 0.0], zero.Solution);
+    }
+
+    [Fact]
     public void Bad_arguments_are_refused_naming_them()
     {
         EmpiricalFisher<double> f = EmpiricalFisher<double>.FromScores(new double[,] { { 1, 2 }, { 3, 4 } });

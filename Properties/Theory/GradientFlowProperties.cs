@@ -105,6 +105,85 @@ public sealed class GradientFlowProperties
         });
 
     [Fact]
+    public void On_a_linear_loss_the_path_is_exact_and_each_step_five_times_the_last_from_the_first_guess() =>
+        Verify.ForAll(Arb.From(
+            from n in Gen.Choose(1, 3)
+            from c in Gen.ArrayOf(Autodiff.Testing.Cases.In(-2, 2), n)
+            from x in Gen.ArrayOf(Autodiff.Testing.Cases.In(-2, 2), n)
+            from end in Autodiff.Testing.Cases.In(0.5, 50)
+            select (c, x, end)), k =>
+        {
+            (double[] c, double[] x0, double end) = k;
+            if (c.All(v => Math.Abs(v) < 1e-3) || x0.All(v => Math.Abs(v) < 1e-3))
+                return;
+            // L = cᵀθ: θ(t) = θ₀ − c t, every stage the same slope, so the error estimate is ~0 and each step grows by
+            // the largest factor, 5, until the last is cut to end at T.
+            T Loss<T>(ReadOnlySpan<T> theta) where T : IFloatingPointIeee754<T>
+            {
+                T sum = T.Zero;
+                for (int i = 0; i < theta.Length; i++)
+                    sum += T.CreateChecked(c[i]) * theta[i];
+                return sum;
+            }
+            const double tolerance = 1e-6;
+            FlowPath<double> path = GradientFlow.Integrate<double>(Loss, x0, end, tolerance);
+            Assert.Equal(0, path.Rejected);
+            Assert.Equal(end, path.Times[^1]);
+            for (int s = 0; s < path.Times.Count; s++)
+            {
+                double t = path.Times[s];
+                Assert.True(Difference(path.Points[s], [.. x0.Zip(c, (a, b) => a - b * t)]) <= 1e-12, $"θ({t})");
+                Tolerance.AssertClose(Loss<double>([.. x0.Zip(c, (a, b) => a - b * t)]), path.Losses[s], 1e-12, $"L({t})");
+            }
+            // Hairer–Nørsett–Wanner's first guess 0.01‖θ₀‖/‖θ′‖ in the norm scaled by tol·(1 + |θ₀ᵢ|), at most T.
+            double d0 = x0.Sum(v => Math.Pow(v / (tolerance * (1 + Math.Abs(v))), 2));
+            double d1 = c.Select((v, i) => Math.Pow(v / (tolerance * (1 + Math.Abs(x0[i]))), 2)).Sum();
+            Tolerance.AssertClose(Math.Min(end, 0.01 * Math.Sqrt(d0 / d1)), path.Times[1], 1e-12, "first step");
+            for (int s = 2; s < path.Times.Count - 1; s++)
+                Tolerance.AssertClose(5 * (path.Times[s - 1] - path.Times[s - 2]), path.Times[s] - path.Times[s - 1], 1e-9, $"step {s}");
+        });
+
+    [Fact]
+    public void From_zero_the_first_step_is_one_millionth() =>
+        Tolerance.AssertClose(1e-6, GradientFlow.Integrate<double>(v => v[0] + v[1], [0.0, 0.0], 1.0, 1e-6).Times[1], 1e-15, "first step", floor: 0);
+
+    [Fact]
+    public void The_step_budget_counts_accepted_and_rejected_steps_and_cuts_the_path_short() =>
+        Verify.ForAll(Arb.From(
+            from n in Gen.Choose(1, 3)
+            from d in Gen.ArrayOf(Autodiff.Testing.Cases.In(1, 300), n)
+            from x in Gen.ArrayOf(Autodiff.Testing.Cases.In(-2, 2), n)
+            select (d, x)), k =>
+        {
+            (double[] d, double[] x0) = k;
+            // L = ½ Σ dᵢ θᵢ² over a long time: the step grows to the stability limit of the stiffest mode and is rejected there.
+            T Loss<T>(ReadOnlySpan<T> theta) where T : IFloatingPointIeee754<T>
+            {
+                T sum = T.Zero;
+                for (int i = 0; i < theta.Length; i++)
+                    sum += T.CreateChecked(d[i] / 2) * theta[i] * theta[i];
+                return sum;
+            }
+            FlowPath<double> full = GradientFlow.Integrate<double>(Loss, x0, 20.0, 1e-6);
+            int attempts = full.Steps + full.Rejected;
+            Assert.Equal(20.0, full.Times[^1]);
+            Assert.Equal(full, GradientFlow.Integrate<double>(Loss, x0, 20.0, 1e-6, attempts), PathComparer);
+            FlowPath<double> cut = GradientFlow.Integrate<double>(Loss, x0, 20.0, 1e-6, attempts - 1);
+            Assert.Equal(attempts - 1, cut.Steps + cut.Rejected);
+            Assert.True(cut.Times[^1] < 20.0, "the path reached T with one attempt fewer");
+            for (int s = 0; s < cut.Times.Count; s++)
+            {
+                Assert.Equal(full.Times[s], cut.Times[s]);
+                Assert.Equal(full.Points[s], cut.Points[s]);
+            }
+        });
+
+    private static readonly IEqualityComparer<FlowPath<double>> PathComparer = EqualityComparer<FlowPath<double>>.Create(
+        (a, b) => a!.Rejected == b!.Rejected && a.Times.SequenceEqual(b.Times) && a.Losses.SequenceEqual(b.Losses)
+                  && Enumerable.Zip(a.Points, b.Points, (p, q) => p.SequenceEqual(q)).All(same => same),
+        p => p.Times.Count);
+
+    [Fact]
     public void Bad_arguments_are_refused_naming_them()
     {
         Assert.Equal("endTime", Assert.ThrowsAny<ArgumentException>(() => GradientFlow.Integrate<double>(TestFunctions.SumOfSquares, [1.0], 0.0, 1e-6)).ParamName);

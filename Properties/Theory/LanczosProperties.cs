@@ -118,6 +118,116 @@ public sealed class LanczosProperties
             Assert.True(Difference(preconditioned.Solution, plain.Solution) <= 1e-8);
         });
 
+    // Q diag(values) Qᵀ with Q orthogonal (the eigenvectors of a random symmetric matrix), and its product.
+    private static (double[,] A, Func<double[], double[]> Product) Rotated(double[] values, double[] entries)
+    {
+        int n = values.Length;
+        (double[] _, double[,] q) = SymmetricEigen.Decompose(SecondOrder.SharpnessProperties.Symmetric(n, entries));
+        var a = new double[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                for (int l = 0; l < n; l++)
+                    a[i, j] += q[i, l] * values[l] * q[j, l];
+        return (a, v => [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => a[i, j] * v[j]))]);
+    }
+
+    // ‖A u − θ u‖₂.
+    private static double Residual(Func<double[], double[]> product, double[] u, double theta) =>
+        Math.Sqrt(product(u).Zip(u, (p, q) => (p - theta * q) * (p - theta * q)).Sum());
+
+    [Fact]
+    public void Reported_residuals_are_the_true_ones_and_Ritz_values_interlace_even_when_the_steps_run_out() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(6, 30)
+                               from k in Gen.Choose(1, 3)
+                               from extra in Gen.Choose(0, 8)
+                               from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
+                               select (k, k + extra, SecondOrder.SharpnessProperties.Symmetric(n, e))), c =>
+        {
+            (int k, int maxSteps, double[,] a) = c;
+            int n = a.GetLength(0);
+            Func<double[], double[]> product = v => [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => a[i, j] * v[j]))];
+            Eigenpairs<double> top = Lanczos.TopEigenpairs(product, n, k, maxSteps: maxSteps);
+            double[] all = SymmetricEigen.Values(a);
+            double scale = Math.Max(1, all.Max(Math.Abs));
+            Assert.Equal(k, top.Count);
+            Assert.Equal(n, top.Dimension);
+            Assert.InRange(top.Products, k, Math.Min(n, maxSteps));
+            for (int i = 0; i < k; i++)
+            {
+                double[] u = top.Vector(i);
+                // Cauchy interlacing: the i-th largest Ritz value of a compression QᵀAQ is at most λᵢ of A.
+                Assert.True(top.Values[i] <= all[^(i + 1)] + 1e-12 * scale, $"θ{i + 1} = {top.Values[i]} above λ{i + 1} = {all[^(i + 1)]}");
+                if (i > 0)
+                    Assert.True(top.Values[i] <= top.Values[i - 1], "Ritz values not descending");
+                double residual = Residual(product, u, top.Values[i]);
+                Assert.True(Math.Abs(residual - top.Residuals[i]) <= 1e-10 * scale,
+                    $"pair {i + 1}: reported residual {top.Residuals[i]:E3}, true {residual:E3} (after {top.Products} of {maxSteps} steps)");
+                for (int l = 0; l <= i; l++)
+                    Tolerance.AssertClose(l == i ? 1 : 0, top.Vector(l).Zip(u, (p, q) => p * q).Sum(), 1e-12, $"u{l + 1}·u{i + 1}");
+            }
+        });
+
+    [Fact]
+    public void With_a_gap_it_stops_early_once_the_top_k_residuals_are_below_the_tolerance() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(60, 120)
+                               from k in Gen.Choose(1, 3)
+                               from top in Gen.ArrayOf(Cases.In(2, 10), 3)
+                               from bulk in Gen.ArrayOf(Cases.In(0, 1), 120)
+                               select (k, (double[])[.. top, .. bulk[..(n - 3)]])), c =>
+        {
+            // A diagonal operator: the top three in [2, 10] well apart from the bulk in [0, 1], whose smallest Ritz value
+            // is near 0 (the tolerance is relative to the largest |θ|).
+            (int k, double[] d) = c;
+            int n = d.Length;
+            Func<double[], double[]> product = v => [.. v.Select((e, i) => d[i] * e)];
+            const double tolerance = 1e-10;
+            Eigenpairs<double> found = Lanczos.TopEigenpairs(product, n, k, tolerance: tolerance);
+            double[] sorted = [.. d.OrderDescending()];
+            int steps = Math.Min(n, 2 * k + 40);
+            Assert.True(found.Products < steps, $"ran all {steps} steps");
+            for (int i = 0; i < k; i++)
+            {
+                Tolerance.AssertClose(sorted[i], found.Values[i], 1e-9, $"λ{i + 1}");
+                double residual = Residual(product, found.Vector(i), found.Values[i]);
+                Assert.True(residual <= 1.01 * tolerance * found.Values[0] + 1e-14,
+                    $"pair {i + 1} declared converged with residual {residual:E3} > {tolerance * found.Values[0]:E3}");
+            }
+            // And not later than needed: five products fewer (the previous test), some pair was still above the
+            // tolerance relative to max|θ| (= θ₁, the spectrum being positive).
+            if (found.Products - 5 >= k)
+            {
+                Eigenpairs<double> earlier = Lanczos.TopEigenpairs(product, n, k, tolerance: tolerance, maxSteps: found.Products - 5);
+                Assert.Contains(earlier.Residuals, r => r > tolerance * earlier.Values[0]);
+            }
+        });
+
+    [Fact]
+    public void An_operator_with_r_distinct_eigenvalues_ends_its_Krylov_space_after_r_products() =>
+        Verify.ForAll(Arb.From(from r in Gen.Choose(1, 4)
+                               from n in Gen.Choose(r, 24)
+                               from k in Gen.Choose(1, r)
+                               from gaps in Gen.ArrayOf(Cases.In(0.5, 2), r)
+                               from exponent in Gen.Choose(-2, 6)
+                               from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
+                               select (k, r, gaps, Math.Pow(10, exponent), e)), c =>
+        {
+            // Levels ℓ₁ > … > ℓ_r = 10^e (gaps in [0.5, 2] times 10^e), the first r − 1 simple and ℓ_r repeated: a generic
+            // start vector's Krylov space has dimension r, so the r-th product breaks down and the k ≤ r largest are exact.
+            // (Positive levels: a breakdown counts relative to max|αⱼ|, which is then at least ‖A‖/7.)
+            (int k, int r, double[] gaps, double size, double[] e) = c;
+            int n = (int)Math.Round(Math.Sqrt(e.Length));
+            double[] levels = [.. Enumerable.Range(0, r).Select(l => size * (1 + gaps[(l + 1)..].Sum()))];
+            double[] values = [.. Enumerable.Range(0, n).Select(i => levels[Math.Min(i, r - 1)])];
+            (double[,] _, Func<double[], double[]> product) = Rotated(values, e);
+            Eigenpairs<double> top = Lanczos.TopEigenpairs(product, n, k);
+            Assert.Equal(r, top.Products);
+            for (int i = 0; i < k; i++)
+            {
+                Tolerance.AssertClose(levels[i], top.Values[i], 1e-9, $"λ{i + 1}", floor: size);
+                Assert.True(Residual(product, top.Vector(i), top.Values[i]) <= 1e-9 * size, $"pair {i + 1}");
+            }
+        });
+
     [Fact]
     public void Bad_arguments_are_refused_naming_them()
     {

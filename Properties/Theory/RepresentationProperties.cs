@@ -94,6 +94,23 @@ public sealed class RepresentationProperties
         Assert.True(collapsed >= 0.9 * Verify.MaxTest, $"the bottleneck showed as rank k < full rank in only {collapsed} of {Verify.MaxTest} cases");
     }
 
+    // f(θ, x) = (θ₀ + 0·x₀, θ₀θ₁): constant in x, so Jₓ = 0.
+    private readonly struct ConstantInInput : IModel
+    {
+        public T[] F<T>(ReadOnlySpan<T> parameters, ReadOnlySpan<T> input) where T : System.Numerics.IFloatingPointIeee754<T> =>
+            [parameters[0] + T.Zero * input[0], parameters[0] * parameters[1]];
+    }
+
+    [Fact]
+    public void A_representation_constant_in_its_input_has_rank_trace_and_effective_dimension_zero()
+    {
+        JacobianSpectrum<double> spectrum = Representation.Spectrum(new ConstantInInput(), [0.5, -2.0], [1.0, 2.0, 3.0]);
+        Assert.Equal([0.0, 0.0], spectrum.SingularValues);
+        Assert.Equal(0, spectrum.Rank(0.5));
+        Assert.Equal(0.0, spectrum.Trace);
+        Assert.Equal(0.0, spectrum.EffectiveDimension);
+    }
+
     [Fact]
     public void Bad_arguments_are_refused_naming_them()
     {
