@@ -212,7 +212,8 @@ public sealed class LanczosProperties
                                select (k, r, gaps, Math.Pow(10, exponent), e)), c =>
         {
             // Levels ℓ₁ > … > ℓ_r = 10^e (gaps in [0.5, 2] times 10^e), the first r − 1 simple and ℓ_r repeated: a generic
-            // start vector's Krylov space has dimension r, so the r-th product breaks down and the k ≤ r largest are exact.
+            // start vector's Krylov space has dimension r, so the r-th product breaks down (or the next, by rounding)
+            // and the k ≤ r largest are exact.
             // (Positive levels: a breakdown counts relative to max|αⱼ|, which is then at least ‖A‖/7.)
             (int k, int r, double[] gaps, double size, double[] e) = c;
             int n = (int)Math.Round(Math.Sqrt(e.Length));
@@ -220,7 +221,9 @@ public sealed class LanczosProperties
             double[] values = [.. Enumerable.Range(0, n).Select(i => levels[Math.Min(i, r - 1)])];
             (double[,] _, Func<double[], double[]> product) = Rotated(values, e);
             Eigenpairs<double> top = Lanczos.TopEigenpairs(product, n, k);
-            Assert.Equal(r, top.Products);
+            // The r-th product's remainder is zero only up to rounding: about one case in a hundred lands just above
+            // the breakdown threshold (10⁻¹² of the scale) and takes one product more.
+            Assert.InRange(top.Products, r, r + 1);
             for (int i = 0; i < k; i++)
             {
                 Tolerance.AssertClose(levels[i], top.Values[i], 1e-9, $"λ{i + 1}", floor: size);
