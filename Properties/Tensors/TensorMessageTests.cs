@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using static Autodiff.Properties.Support.Refusals;
 
 namespace Autodiff.Properties.Tensors;
 
@@ -12,20 +13,6 @@ public sealed class TensorMessageTests
 {
     private static readonly Tensor<double> Pair = Differentiate.Vector(1.0, 2.0);
     private static readonly Tensor<double> TwoByThree = Differentiate.Matrix(new double[,] { { 1, 2, 3 }, { 4, 5, 6 } });
-
-    // The refusal of act, of type TException, naming parameter and saying every fragment.
-    private static TException Refused<TException>(string? parameter, Action act, params string[] fragments) where TException : Exception
-    {
-        TException e = Assert.Throws<TException>(act);
-        if (e is ArgumentException argument)
-            Assert.Equal(parameter, argument.ParamName);
-        foreach (string fragment in fragments)
-            Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
-        return e;
-    }
-
-    private static void Refused(string parameter, Action act, params string[] fragments) =>
-        Refused<ArgumentException>(parameter, act, fragments);
 
     [Fact]
     public void The_combinators_say_what_is_wrong_with_their_inputs()

@@ -1,5 +1,6 @@
 using System.Numerics;
 using static Autodiff.Properties.Theory.TheoryModels;
+using static Autodiff.Properties.Support.Refusals;
 
 namespace Autodiff.Properties.Theory;
 
@@ -14,20 +15,6 @@ public sealed class TheoryMessageTests
     private static readonly Func<double[], double[]> Identity = v => v;
     private static readonly PerceptronModel OneUnit = new Perceptron([2, 1], ActivationFunction.Tanh, ActivationFunction.Identity).AsModel();
     private static readonly double[] Theta = [1, 2, 3], X = [0.5, -0.5];
-
-    // The refusal of act, of type TException, naming parameter and saying every fragment.
-    private static TException Refused<TException>(string? parameter, Action act, params string[] fragments) where TException : Exception
-    {
-        TException e = Assert.Throws<TException>(act);
-        if (e is ArgumentException argument)
-            Assert.Equal(parameter, argument.ParamName);
-        foreach (string fragment in fragments)
-            Assert.Contains(fragment, e.Message, StringComparison.Ordinal);
-        return e;
-    }
-
-    private static void Refused(string parameter, Action act, params string[] fragments) =>
-        Refused<ArgumentException>(parameter, act, fragments);
 
     private static void OutOfRange(string parameter, Action act, params string[] fragments) =>
         Refused<ArgumentOutOfRangeException>(parameter, act, fragments);
