@@ -94,10 +94,8 @@ internal static class Reductions
         {
             if (inputs[0].Tangent is not T[] tangent)
                 return;
-            ReadOnlySpan<T> s = gradients[0].AsSpan(0, target.Length), xDot = tangent.AsSpan(0, target.Length);
-            T along = TensorPrimitives.Dot(s, xDot);
-            for (int k = 0; k < target.Length; k++)
-                target[k] += scale * s[k] * (xDot[k] - along);
+            Softmax<T>.AddJacobianTimes(gradients[0].AsSpan(0, target.Length), tangent.AsSpan(0, target.Length), scale, target,
+                new T[target.Length]);
         };
     }
 }

@@ -73,14 +73,13 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
     {
         if (Inputs[0].Tangent is not T[] tangent)
             return;
-        var sDot = new T[_width];
+        T[] sDot = new T[_width], scratch = new T[_width];
         for (int row = 0; row < cotangent.Length / _width; row++)
         {
             ReadOnlySpan<T> s = _softmax.AsSpan(row * _width, _width), u = cotangent.Slice(row * _width, _width);
-            ReadOnlySpan<T> xDot = tangent.AsSpan(row * _width, _width);
             Span<T> target = inputAdjointTangent.Slice(row * _width, _width);
-            TensorPrimitives.Subtract(xDot, TensorPrimitives.Dot(s, xDot), sDot);
-            TensorPrimitives.Multiply(sDot, s, sDot);
+            Array.Clear(sDot);
+            AddJacobianTimes(s, tangent.AsSpan(row * _width, _width), T.One, sDot, scratch);
             if (_log)
             {
                 TensorPrimitives.MultiplyAdd(sDot, -TensorPrimitives.Sum(u), target, target);
@@ -92,6 +91,18 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
         }
     }
 
+    /// <summary>
+    /// target += c · s ⊙ (v − ⟨s, v⟩): the softmax Jacobian diag(s) − s sᵀ (symmetric) of one row times v, scaled — the
+    /// softmax JVP and VJP, ṡ along v, and the derivative of log-sum-exp's gradient s. Written once, for all of them.
+    /// </summary>
+    internal static void AddJacobianTimes(ReadOnlySpan<T> s, ReadOnlySpan<T> v, T scale, Span<T> target, Span<T> scratch)
+    {
+        TensorPrimitives.Subtract(v, TensorPrimitives.Dot(s, v), scratch);
+        if (scale != T.One)
+            TensorPrimitives.Multiply(scratch, scale, scratch);
+        TensorPrimitives.MultiplyAdd(s, scratch, target, target);
+    }
+
     // target += J v (or Jᵀ v), row by row.
     private void Apply(ReadOnlySpan<T> v, Span<T> target, bool transpose)
     {
@@ -101,11 +112,7 @@ internal sealed class Softmax<T> : TensorPrimitive<T> where T : IFloatingPointIe
             ReadOnlySpan<T> s = _softmax.AsSpan(row * _width, _width), vs = v.Slice(row * _width, _width);
             Span<T> ts = target.Slice(row * _width, _width);
             if (!_log)
-            {
-                // s ⊙ (v − ⟨s, v⟩)
-                TensorPrimitives.Subtract(vs, TensorPrimitives.Dot(s, vs), scratch);
-                TensorPrimitives.MultiplyAdd(s, scratch, ts, ts);
-            }
+                AddJacobianTimes(s, vs, T.One, ts, scratch);
             else if (!transpose)
             {
                 // v − ⟨s, v⟩ 1

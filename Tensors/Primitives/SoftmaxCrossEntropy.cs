@@ -41,7 +41,7 @@ internal static class SoftmaxCrossEntropy
     {
         T[]? zDots = inputs[0].Tangent, yDots = inputs[1].Tangent;
         int width = inputs[0].Shape.Columns;
-        var s = new T[width];
+        T[] s = new T[width], scratch = new T[width];
         for (int start = 0; start < target.Length; start += width)
         {
             ReadOnlySpan<T> z = inputs[0].Values.Slice(start, width), y = inputs[1].Values.Slice(start, width);
@@ -49,20 +49,20 @@ internal static class SoftmaxCrossEntropy
             ReadOnlySpan<T> yDot = yDots is null ? default : yDots.AsSpan(start, width);
             Span<T> row = target.Slice(start, width);
             Softmax<T>.RowLogSumExp(z, s);
-            T along = zDot.IsEmpty ? T.Zero : TensorPrimitives.Dot<T>(s, zDot);
             if (input == 1)
             {
-                if (!zDot.IsEmpty)
-                    for (int j = 0; j < width; j++)
-                        row[j] += scale * (along - zDot[j]);
+                if (zDot.IsEmpty)
+                    continue;
+                T along = TensorPrimitives.Dot<T>(s, zDot);
+                for (int j = 0; j < width; j++)
+                    row[j] += scale * (along - zDot[j]);
                 continue;
             }
             T mass = TensorPrimitives.Sum(y), massDot = yDot.IsEmpty ? T.Zero : TensorPrimitives.Sum(yDot);
+            if (!zDot.IsEmpty)
+                Softmax<T>.AddJacobianTimes(s, zDot, scale * mass, row, scratch);
             for (int j = 0; j < width; j++)
-            {
-                T sDot = zDot.IsEmpty ? T.Zero : s[j] * (zDot[j] - along);
-                row[j] += scale * (massDot * s[j] + mass * sDot - (yDot.IsEmpty ? T.Zero : yDot[j]));
-            }
+                row[j] += scale * (massDot * s[j] - (yDot.IsEmpty ? T.Zero : yDot[j]));
         }
     }
 }
