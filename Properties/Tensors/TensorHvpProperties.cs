@@ -157,6 +157,21 @@ public sealed class TensorHvpProperties
     }
 
     [Fact]
+    public void An_outer_differentiations_tensor_inside_the_product_is_refused_not_mixed_in()
+    {
+        // Hvp inside a gradient, closing over the gradient's variable: two tapes meet in one primitive. Mixing them
+        // would silently give a wrong number; the primitive refuses instead, before either sweep.
+        Tensor<double> x = Tensor.Create([1.0, 2.0], [2]);
+        var mixed = Assert.Throws<InvalidOperationException>(() => Differentiate.Grad(
+            outer => Differentiate.Hvp(inner => (inner * outer).Sum(), x, x)[0] * outer.Sum(), x));
+        Assert.Contains("two different differentiations", mixed.Message, StringComparison.Ordinal);
+        // Nested the right way, the inner product is a constant of the outer function: ∇(H v)₀ · Σx = (H v)₀ · 1.
+        double[] gradient = TensorAssert.Flat(Differentiate.Grad(
+            outer => Differentiate.Hvp(inner => (inner * inner * inner).Sum(), x, x)[0] * outer.Sum(), x));
+        Assert.Equal([6.0, 6.0], gradient);
+    }
+
+    [Fact]
     public void A_tensor_leaked_from_the_function_refuses_reads_after_the_product()
     {
         Var? leaked = null;
