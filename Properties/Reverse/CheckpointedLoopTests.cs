@@ -43,7 +43,7 @@ public sealed class CheckpointedLoopTests
     [Fact]
     public void Ten_million_steps_give_the_forward_derivative_from_a_record_of_the_boundary()
     {
-        const int steps = 10_000_000;
+        int steps = Verify.Scale(10_000_000, 100_000);
         double[] x = [0.3, 0.9];
         (double value, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => Checkpointed(v, steps), x);
         double[] forward = Autodiff.Forward.Gradient<double>(v => Unrolled(v[0], v[1], steps), x);
@@ -53,6 +53,34 @@ public sealed class CheckpointedLoopTests
         AssertClose(forward[1], reverse[1], ExactSecond, "∂/∂w");
         // Two inputs, one block of two outputs and the loss: the 3·10⁷ intermediates are recomputed, not kept.
         Assert.True(pullback.OperationCount <= 8, $"record of {pullback.OperationCount} operations");
+    }
+
+    public static TheoryData<int> ScheduleStepCounts() => [1, 2, 3, 4, 5, 8, 9, 10, 99, 100, 101, 1_000, 1_001];
+
+    [Theory]
+    [MemberData(nameof(ScheduleStepCounts))]
+    public void The_backward_pass_replays_stretches_of_the_ceiling_of_root_n_steps_from_the_last(int steps)
+    {
+        // The body s ↦ s + 1 from s₀ = 0 sees the step number as its state: the forward pass must call it on
+        // constants at 0, 1, …, n − 1 once each; the backward pass on tracked values, stretch by stretch from the
+        // last, each of s = ⌈√n⌉ steps from a snapshot at a multiple of s (the last one shorter). Any other
+        // stride or order gives the same gradient (1), so only this sequence shows the O(√n) schedule.
+        var forward = new List<double>();
+        var backward = new List<double>();
+        double[] gradient = Autodiff.Reverse.Grad<double>(x => Autodiff.Reverse.CheckpointedLoop(x, steps, s =>
+        {
+            (s[0].IsConstant ? forward : backward).Add(s[0].Value);
+            return [s[0] + 1.0];
+        })[0], [0.0]);
+
+        int stride = (int)Math.Ceiling(Math.Sqrt(steps));
+        var stretches = new List<double>();
+        for (int start = (steps - 1) / stride * stride; start >= 0; start -= stride)
+            for (int step = start; step < Math.Min(start + stride, steps); step++)
+                stretches.Add(step);
+        Assert.Equal(Enumerable.Range(0, steps).Select(i => (double)i), forward);
+        Assert.Equal(stretches, backward);
+        Assert.Equal(1.0, gradient[0]);
     }
 
     [Fact]

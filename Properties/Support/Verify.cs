@@ -15,6 +15,15 @@ public static class Verify
     public static int MaxTest { get; } =
         int.TryParse(Environment.GetEnvironmentVariable("DUAL_MAXTEST"), out int n) && n > 0 ? n : 100;
 
+    /// <summary>
+    /// The size of the suite's scale tests: <paramref name="full"/> normally, <paramref name="mutation"/> when
+    /// <c>DUAL_MUTATION=1</c> (set by <c>scripts/mutation.sh</c>). A scale test proves that a size is reached (no
+    /// stack overflow, a bounded record); what it proves of the calculus holds at the small size too, and every
+    /// mutant that survives or times out in the code it covers would otherwise run it at full size.
+    /// </summary>
+    public static int Scale(int full, int mutation) =>
+        Environment.GetEnvironmentVariable("DUAL_MUTATION") == "1" ? mutation : full;
+
     private static readonly Config Configuration = CreateConfiguration();
 
     private static Config CreateConfiguration()
