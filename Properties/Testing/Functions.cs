@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Autodiff.Properties.Support;
 
 namespace Autodiff.Properties.Testing;
@@ -42,6 +43,26 @@ internal static class Functions
     {
         public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
             TestFunctions.Coupled(x) + (typeof(T) == typeof(Tracked<Dual<double>>) ? x[0] * x[1] : T.Zero);
+    }
+
+    /// <summary>
+    /// Coupled, plus ½‖x‖² only when run for a Hessian along a direction that is not a unit vector (Tracked&lt;Dual&gt;
+    /// with more than one nonzero tangent): the dense Hessian (seeded e_j, column by column) is right, while H v is
+    /// (H + I) v, so the comparison of H v with the dense H times v is off by exactly v.
+    /// </summary>
+    public readonly struct OffAlongDirections : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        {
+            T f = TestFunctions.Coupled(x);
+            if (typeof(T) != typeof(Tracked<Dual<double>>))
+                return f;
+            int seeded = 0;
+            foreach (T xi in x)
+                if (Unsafe.As<T, Tracked<Dual<double>>>(ref Unsafe.AsRef(in xi)).Value.Tangent != 0)
+                    seeded++;
+            return seeded > 1 ? f + TestFunctions.SumOfSquares(x) / (T.One + T.One) : f;
+        }
     }
 
     /// <summary>f(x) = (x₀ sin x₁, x₀² + eˣ¹, x₁ / (1 + x₀²)): ℝ² → ℝ³.</summary>

@@ -1,3 +1,4 @@
+using static Autodiff.Properties.Support.Tolerance;
 using static Autodiff.Properties.Testing.Functions;
 
 namespace Autodiff.Properties.Testing;
@@ -20,6 +21,22 @@ public sealed class HessianCheckTests
         Assert.Equal(2, report.FailureCount);
         Assert.All(report.Worst.Take(2), e => Assert.Equal("H vs differences of ∇f", e.Check));
         Assert.Equal(["[0, 1]", "[1, 0]"], report.Worst.Take(2).Select(e => e.Index).Order());
+    }
+
+    [Fact]
+    public void H_v_is_taken_along_the_alternating_harmonic_direction_and_held_to_the_dense_H_times_v()
+    {
+        // Off by exactly v in the H v comparison only: its entries read v back, v = (1, −1/2, 1/3).
+        GradCheckReport report = HessianCheck.Scalar(new OffAlongDirections(), X);
+        Assert.Equal(X.Length, report.FailureCount);
+        double[] v = [1.0, -0.5, 1.0 / 3];
+        foreach (GradCheckEntry e in report.Worst.Take(X.Length))
+        {
+            Assert.Equal("H v vs dense H times v", e.Check);
+            int i = int.Parse(e.Index.Trim('[', ']'), System.Globalization.CultureInfo.InvariantCulture);
+            AssertClose(v[i], e.Value - e.Reference, 1e-12, $"(H v − H·v){e.Index}");
+        }
+        Assert.Equal(["[0]", "[1]", "[2]"], report.Worst.Take(X.Length).Select(e => e.Index).Order());
     }
 
     [Fact]
