@@ -14,6 +14,7 @@ namespace Autodiff.Properties.Compiled;
 /// <see cref="Tracked{T}"/>) and forward mode's (on <see cref="Dual{T}"/>) to 10⁻¹² relative, and
 /// <c>Reverse.Grad</c> handed the method group must run the generated code. A failing program is shrunk.
 /// </summary>
+[Slow("compiles hundreds of random programs with Roslyn: 11 s")]
 public sealed class CompiledAdjointProperties
 {
     /// <summary>Compiled and tape gradients sum the same partials in different orders: 10⁻¹² relative (floor 1).</summary>

@@ -12,6 +12,7 @@ namespace Autodiff.Properties.Tensors;
 /// Ā = C̄ Bᵀ and B̄ = Aᵀ C̄ (VJP) — at odd sizes that leave partial tiles on every edge and depths that cross the
 /// 256-step depth blocks. Each entry may differ from the loop by rounding only: |Δ| ≤ tol · Σ_p |a_ip b_pj|.
 /// </summary>
+[Slow("products of matrices up to a few hundred rows, double and float: 9 s")]
 public sealed class BlockedProductProperties
 {
     private sealed record Case(int M, int K, int N, double[] A, double[] B, double[] Bar)

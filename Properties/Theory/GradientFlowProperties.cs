@@ -11,6 +11,7 @@ namespace Autodiff.Properties.Theory;
 /// on underdetermined least squares from θ = 0, both the flow and gradient descent end at the minimum-norm solution
 /// Aᵀ(AAᵀ)⁻¹b, computed here by the library's LU solve; the loss never increases along the flow.
 /// </summary>
+[Slow("integrates flows to their end time: 5 s")]
 public sealed class GradientFlowProperties
 {
     /// <summary>An underdetermined system A θ = b, A ∈ ℝ^{m×n}, m &lt; n.</summary>

@@ -11,6 +11,7 @@ namespace Autodiff.Properties.Theory;
 /// of a separable function, in memory far below one n×n matrix; the low-rank-plus-damping model as an inverse and as a
 /// conjugate-gradient preconditioner.
 /// </summary>
+[Slow("a Lanczos run at n = 10⁵: 4 s")]
 public sealed class LanczosProperties
 {
     // ½ xᵀAx + Σ cos xᵢ / 10: ∇² = A − diag(cos xᵢ)/10.
