@@ -82,7 +82,9 @@ trap 'rm -rf "$scratch"' EXIT
 export DUAL_REPLAY="${DUAL_REPLAY:-20261123}"
 export DUAL_MUTATION=1
 
-args=(--config-file ../stryker-config.json --skip-version-check)
+# Debug verbosity: the log then has a timed line per test run ("Test run for <mutant> is success|failed"), the
+# mutants' progress and where a run's time goes.
+args=(--config-file ../stryker-config.json --skip-version-check --verbosity debug)
 [ -n "$concurrency" ] && args+=(--concurrency "$concurrency")
 [ -n "$since" ] && args+=("--since:$since")
 for glob in "${globs[@]}"; do args+=(--mutate "$glob"); done
