@@ -38,10 +38,12 @@ public static class Curvature
             throw new ArgumentOutOfRangeException(nameof(tolerance), tolerance, "The tolerance must be finite and non-negative.");
         T[] point = x.ToArray();
         var random = new Random(seed);
+        // Stryker disable once Arithmetic : any random start converges; one orthogonal to the top eigenvector has probability zero either way.
         T[] start = Normalize(Enumerable.Range(0, point.Length).Select(_ => T.CreateChecked(random.NextDouble() - 0.5)).ToArray());
         T rtol = T.CreateChecked(tolerance);
 
         T dominant = PowerIteration(f, point, start, T.Zero, maxIterations, rtol);
+        // Stryker disable once Equality : at λ_d = 0 the shifted phase is the first one again and returns 0 + 0.
         if (!(dominant < T.Zero))
             return dominant;
         // Shifted by −λ_d every eigenvalue is ≥ 0 and λ_max − λ_d dominates. Restart from the random vector: the
@@ -111,9 +113,10 @@ public static class Curvature
         return Lanczos.TopEigenpairs<T>(v => Hessian.Hvp(f, point, v), point.Length, k, seed, maxSteps, tolerance);
     }
 
+    // v/‖v‖ for the random start, never zero (every entry would have to be drawn as exactly ½).
     private static T[] Normalize<T>(T[] v) where T : IFloatingPointIeee754<T>
     {
         T norm = T.Sqrt(Vectors.Dot<T>(v, v));
-        return T.IsZero(norm) ? v : Array.ConvertAll(v, e => e / norm);
+        return Array.ConvertAll(v, e => e / norm);
     }
 }

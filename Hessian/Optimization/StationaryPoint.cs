@@ -55,6 +55,7 @@ public static class StationaryPoint
         T threshold = T.CreateChecked(tolerance) * scale;
         if (T.IsZero(scale) || eigenvalues.Any(l => T.Abs(l) <= threshold))
             return StationaryPointKind.Degenerate;
+        // Stryker disable once Equality : a zero eigenvalue was classified degenerate above (|0| ≤ threshold), so > 0 and ≥ 0 agree here, as do < 0 and ≤ 0.
         return eigenvalues[0] > T.Zero ? StationaryPointKind.Minimum
             : eigenvalues[^1] < T.Zero ? StationaryPointKind.Maximum
             : StationaryPointKind.Saddle;
