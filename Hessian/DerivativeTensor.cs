@@ -42,16 +42,22 @@ public static class DerivativeTensor
         var index = new int[k];
         var sorted = new int[k];
         var w = new T[n];
+        // Stryker disable once Conditional : at k = 0 the scale is never read (D⁰f is f(x₀), set below).
         T scale = k == 0 ? T.One : T.One / T.CreateChecked((1 << (k - 1)) * Factorial(k));
         for (int flat = 0; flat < entries; flat++)
         {
             Unflatten(flat, n, index);
             index.CopyTo(sorted, 0);
+            // The copy from the canonical (sorted) entry only saves work: computed directly, an entry of the symmetric
+            // tensor is the same. Sorted ascending, the canonical flat index is never above this one.
+            // Stryker disable once Statement : see above.
             Array.Sort(sorted);
             int canonical = Flatten(sorted, n);
+            // Stryker disable once Equality : see above.
             if (canonical < flat)
             {
                 tensor[flat] = tensor[canonical];
+                // Stryker disable once Statement : see above (the entry is then computed directly, to the same value).
                 continue;
             }
             if (k == 0)
@@ -67,6 +73,8 @@ public static class DerivativeTensor
                 bool negative = false;
                 for (int j = 0; j < k; j++)
                 {
+                    // Stryker disable once Equality,Bitwise : j = 0 reads bit 31 of signs (the shift is taken mod 32),
+                    // which is 0; and flipping every ε with its weight relabels the same sum.
                     bool minus = j > 0 && (signs >> (j - 1) & 1) == 1;
                     negative ^= minus;
                     w[index[j]] += minus ? -T.One : T.One;

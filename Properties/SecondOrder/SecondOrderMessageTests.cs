@@ -25,6 +25,16 @@ public sealed class SecondOrderMessageTests
         Refused("delta", () => DerivativeTensor.Contract<double>([1.0], new double[33], 4),
             "A tensor of order 4 over ℝ^33 would have more than 1048576 entries; it is meant for small n.");
         Refused<ArgumentOutOfRangeException>("order", () => DerivativeTensor.TaylorModel<double>(v => v[0], [1.0], 5));
+        // f and x are checked before the order.
+        Refused<ArgumentNullException>("f", () => DerivativeTensor.Of<double>(null!, [1.0], -1));
+        Refused<ArgumentNullException>("f", () => DerivativeTensor.TaylorModel<double>(null!, [1.0], -1));
+        Refused("x", () => DerivativeTensor.TaylorModel<double>(v => v[0], [], -1));
+        // A model knows its order, gives its tensors up to it and evaluates only at a δ of x₀'s length.
+        TaylorModel<double> model = DerivativeTensor.TaylorModel<double>(v => v[0] * v[1], [1.0, 2.0], 2);
+        Assert.Equal(2, model.Order);
+        Assert.Equal([0.0, 1.0, 1.0, 0.0], model.Tensor(2));
+        Refused<ArgumentOutOfRangeException>("k", () => model.Tensor(3));
+        Refused("delta", () => model.Evaluate([1.0]), "delta has length 1 but x has length 2");
         // The edges: order 4 (3⁵ would be refused above), 2²⁰ entries exactly (n = 32, k = 4), and order 0.
         Assert.Equal(2 * 81.0, DerivativeTensor.Contract<double>([2.0], [3.0], 4));
         double[] ones = new double[1 << 20];
@@ -33,6 +43,16 @@ public sealed class SecondOrderMessageTests
         delta[0] = 2.0;
         Assert.Equal(16.0, DerivativeTensor.Contract<double>(ones, delta, 4));
         Assert.Equal(2.0, DerivativeTensor.Contract<double>([2.0], [3.0], 0));
+    }
+
+    [Fact]
+    public void Hessians_check_f_and_x_first_and_say_when_the_outputs_change()
+    {
+        Refused("x", () => Hessian.Hvp<double>(v => v[0], [], []));
+        Refused<ArgumentNullException>("f", () => Hessian.OfVectorFunction<double>(null!, []));
+        int calls = 0;
+        Refused("f", () => Hessian.OfVectorFunction<double>(v => ++calls == 1 ? [v[0]] : [v[0], v[1]], [1.0, 2.0]),
+            "The function returned 2 outputs on pass 2 but 1 on the first: its number of outputs must not change.");
     }
 
     [Fact]
