@@ -111,7 +111,6 @@ public static class SymmetricEigen
     // One cyclic sweep: a rotation for every pair p < q.
     private static void Sweep<T>(T[,] w, T[,]? v, int n) where T : IFloatingPointIeee754<T>
     {
-        // Stryker disable once Equality,Arithmetic : p = n − 1 or n has no q > p; the loop adds no rotation there.
         for (int p = 0; p < n - 1; p++)
             for (int q = p + 1; q < n; q++)
                 Rotate(w, v, n, p, q);

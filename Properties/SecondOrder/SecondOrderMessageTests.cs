@@ -4,7 +4,8 @@ using static Autodiff.Properties.Support.Refusals;
 namespace Autodiff.Properties.SecondOrder;
 
 /// <summary>
-/// The refusals of the derivative tensors, the sharpness estimate and the stationary-point test: each names its
+/// The refusals of the derivative tensors, the curvature estimates, the stationary-point test, gradient descent,
+/// Newton's helpers, the Lie derivative and the symmetric factorisation: each names its
 /// parameter, says what is wrong with the numbers involved, and comes before any other check fails; the values at
 /// the edge of each range are accepted, and the second-order test's relative threshold is held at its tie.
 /// </summary>
@@ -83,5 +84,29 @@ public sealed class SecondOrderMessageTests
         // The threshold is relative to max|λ| = 200: λ = 1 is degenerate at 1 %, not at 0.1 %.
         Assert.Equal(StationaryPointKind.Degenerate, StationaryPoint.Classify(Quadratic(100, 0.5), origin, 0.01));
         Assert.Equal(StationaryPointKind.Minimum, StationaryPoint.Classify(Quadratic(100, 0.5), origin, 0.001));
+    }
+
+    [Fact]
+    public void Optimisers_and_curvature_tools_check_their_function_and_point_first()
+    {
+        Refused<ArgumentNullException>("f", () => GradientDescent.Run<double>(null!, [double.NaN], 0.1, 0, 1));
+        Refused("x0", () => GradientDescent.Run<double>(v => v[0], [1.0, double.NaN], 0.1, 0, 1),
+            "x0 has the entry NaN; the starting point must be finite.");
+        Refused<ArgumentNullException>("f", () => Newton.GradientAndHessian<double>(null!, []));
+        Refused("x", () => Curvature.HutchinsonTrace(Quadratic(1, 2), [], 0));
+        Refused<ArgumentNullException>("f", () => Curvature.TopEigenpairs<double>(null!, [], -1));
+        Refused("x", () => Curvature.TopEigenpairs(Quadratic(1, 2), [], -1));
+        Refused<ArgumentNullException>("f", () => Invariance.LieDerivative<double>(null!, [], null!));
+        Refused("x", () => Invariance.LieDerivative<double>(v => v[0], [], new double[0, 0]));
+        string error = Newton.GaussNewtonStep<double>(v => [v[0] * double.NaN], [1.0]).Match(_ => "no error", e => e.Message);
+        Assert.Equal("The residual or its Jacobian at theta has a NaN or infinite entry; the Gauss–Newton step is undefined.", error);
+    }
+
+    [Fact]
+    public void A_Cholesky_factorisation_refuses_an_asymmetric_matrix_naming_the_entries()
+    {
+        double[,] a = { { 4, 0, 0.5 }, { 0, 4, 5 }, { 0.5, 0, 4 } };
+        Refused("a", () => CholeskyFactorization<double>.Factor(a),
+            "a is not symmetric: a[1, 2] = 5 but a[2, 1] = 0 (they may differ by at most 1e-10 · max|a_kl| = 5E-10).");
     }
 }
