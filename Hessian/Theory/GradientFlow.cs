@@ -17,10 +17,12 @@ namespace Autodiff;
 /// </remarks>
 public static class GradientFlow
 {
-    // The Dormand–Prince tableau as constant data (in the assembly image, no array): the stage weights a, row s
-    // (s = 1 … 6, s weights) starting at s(s − 1)/2, the last row being the fifth-order weights b; and the error
-    // weights e = b − b̂ (b̂ the embedded fourth-order weights). The nodes c are not needed: the flow is autonomous.
-    private static ReadOnlySpan<double> StageWeights =>
+    // The Dormand–Prince tableau: the stage weights a, row s (s = 1 … 6, s weights) starting at s(s − 1)/2, the last
+    // row being the fifth-order weights b; and the error weights e = b − b̂ (b̂ the embedded fourth-order weights).
+    // The nodes c are not needed: the flow is autonomous. Built once per integration, not in a static initializer:
+    // a mutation tool runs a static initializer's mutants against every test, and cannot compile a mutated
+    // constant span.
+    private static double[] StageWeights() =>
     [
         1.0 / 5,
         3.0 / 40, 9.0 / 40,
@@ -30,10 +32,10 @@ public static class GradientFlow
         35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84,
     ];
 
-    private static ReadOnlySpan<double> ErrorWeights => [71.0 / 57600, 0, -71.0 / 16695, 71.0 / 1920, -17253.0 / 339200, 22.0 / 525, -1.0 / 40];
+    private static double[] ErrorWeights() => [71.0 / 57600, 0, -71.0 / 16695, 71.0 / 1920, -17253.0 / 339200, 22.0 / 525, -1.0 / 40];
 
     // Row s of a: the weights of stages 0 … s − 1 in stage s.
-    private static ReadOnlySpan<double> StageRow(int s) => StageWeights.Slice(s * (s - 1) / 2, s);
+    private static ReadOnlySpan<double> StageRow(double[] a, int s) => a.AsSpan(s * (s - 1) / 2, s);
 
     /// <summary>
     /// θ(t) for t ∈ [0, T] with dθ/dt = −∇L(θ)ᵀ, θ(0) = θ₀: every accepted step of Dormand–Prince 5(4), whose local
@@ -58,6 +60,7 @@ public static class GradientFlow
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
 
         int n = start.Length;
+        double[] a = StageWeights(), e = ErrorWeights();
         T[] theta = start.ToArray();
         var stages = new T[7][];
         for (int s = 0; s < 7; s++)
@@ -77,7 +80,7 @@ public static class GradientFlow
                 h = endTime - t;
             for (int s = 1; s < 7; s++)
             {
-                Combine(theta, h, StageRow(s), stages, trial);
+                Combine(theta, h, StageRow(a, s), stages, trial);
                 (value, gradient) = Reverse.ValueAndGrad(loss, trial);
                 Negate(gradient, stages[s]);
             }
@@ -87,7 +90,7 @@ public static class GradientFlow
             {
                 T estimate = T.Zero;
                 for (int s = 0; s < 7; s++)
-                    estimate += T.CreateChecked(ErrorWeights[s]) * stages[s][i];
+                    estimate += T.CreateChecked(e[s]) * stages[s][i];
                 T scale = tolerance * (T.One + T.Max(T.Abs(theta[i]), T.Abs(trial[i])));
                 T ratio = h * estimate / scale;
                 error += ratio * ratio;
