@@ -223,6 +223,12 @@ public sealed class ProgramKitTests
         Assert.InRange(Share(programs, p => p.Bump), 0.43, 0.57);
         double[] points = [.. programs.SelectMany(p => p.Point)];
         Assert.True(points.Min() < -2.5 && points.Max() > 2.5, "points do not cover [−3, 3]");
+        // The loop of a result s + (a tree over x) reads s nowhere (but in acc += s + …); other loops do read it.
+        static bool ReadsVar(Expr? e, int i) => e is not null && e.Nodes().Contains(new Expr.Var(i));
+        static Expr?[] LoopTrees(LoopProgram p) =>
+            [p.Element, p.Inner, p.Test, p.Scale, p.CarryValue, ReadsS(p.Add, p) ? ((Expr.Binary)p.Add).Right : p.Add];
+        Assert.All(free, p => Assert.DoesNotContain(LoopTrees(p), e => ReadsVar(e, p.Inputs)));
+        Assert.Contains(programs.Except(free), p => ReadsVar(p.Element, p.Inputs));
     }
 
     [Fact]
