@@ -17,25 +17,22 @@ namespace Autodiff;
 /// </remarks>
 public static class GradientFlow
 {
-    // The Dormand–Prince tableau: the stage weights a, row s (s = 1 … 6, s weights) starting at s(s − 1)/2, the last
-    // row being the fifth-order weights b; and the error weights e = b − b̂ (b̂ the embedded fourth-order weights).
-    // The nodes c are not needed: the flow is autonomous. Built once per integration, not in a static initializer:
-    // a mutation tool runs a static initializer's mutants against every test, and cannot compile a mutated
-    // constant span.
-    private static double[] StageWeights() =>
+    // The Dormand–Prince tableau: the stage weights a (row s: the weights of stages 0 … s − 1 in stage s; the last row
+    // is the fifth-order weights b) and the error weights e = b − b̂ (b̂ the embedded fourth-order weights). The nodes c
+    // are not needed: the flow is autonomous. Built per integration, not in static fields, whose mutants Stryker can
+    // only run against every test.
+    private static double[][] StageWeights() =>
     [
-        1.0 / 5,
-        3.0 / 40, 9.0 / 40,
-        44.0 / 45, -56.0 / 15, 32.0 / 9,
-        19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729,
-        9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656,
-        35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84,
+        [],
+        [1.0 / 5],
+        [3.0 / 40, 9.0 / 40],
+        [44.0 / 45, -56.0 / 15, 32.0 / 9],
+        [19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729],
+        [9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656],
+        [35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84],
     ];
 
     private static double[] ErrorWeights() => [71.0 / 57600, 0, -71.0 / 16695, 71.0 / 1920, -17253.0 / 339200, 22.0 / 525, -1.0 / 40];
-
-    // Row s of a: the weights of stages 0 … s − 1 in stage s.
-    private static ReadOnlySpan<double> StageRow(double[] a, int s) => a.AsSpan(s * (s - 1) / 2, s);
 
     /// <summary>
     /// θ(t) for t ∈ [0, T] with dθ/dt = −∇L(θ)ᵀ, θ(0) = θ₀: every accepted step of Dormand–Prince 5(4), whose local
@@ -60,7 +57,8 @@ public static class GradientFlow
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
 
         int n = start.Length;
-        double[] a = StageWeights(), e = ErrorWeights();
+        double[][] a = StageWeights();
+        double[] e = ErrorWeights();
         T[] theta = start.ToArray();
         var stages = new T[7][];
         for (int s = 0; s < 7; s++)
@@ -80,7 +78,7 @@ public static class GradientFlow
                 h = endTime - t;
             for (int s = 1; s < 7; s++)
             {
-                Combine(theta, h, StageRow(a, s), stages, trial);
+                Combine(theta, h, a[s], stages, trial);
                 (value, gradient) = Reverse.ValueAndGrad(loss, trial);
                 Negate(gradient, stages[s]);
             }
@@ -124,7 +122,7 @@ public static class GradientFlow
     }
 
     // destination ← θ + h Σⱼ aⱼ kⱼ.
-    private static void Combine<T>(T[] theta, T h, ReadOnlySpan<double> a, T[][] stages, T[] destination) where T : IFloatingPointIeee754<T>
+    private static void Combine<T>(T[] theta, T h, double[] a, T[][] stages, T[] destination) where T : IFloatingPointIeee754<T>
     {
         Array.Copy(theta, destination, theta.Length);
         for (int j = 0; j < a.Length; j++)
