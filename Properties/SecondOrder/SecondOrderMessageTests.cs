@@ -13,7 +13,10 @@ public sealed class SecondOrderMessageTests
 {
     // f = a x² + b y²: ∇f(0) = 0 exactly and ∇²f = diag(2a, 2b) exactly.
     private static ScalarFunction<Tracked<Dual<double>>> Quadratic(double a, double b) =>
-        v => Tracked<Dual<double>>.Constant(new Dual<double>(a, 0)) * v[0] * v[0] + Tracked<Dual<double>>.Constant(new Dual<double>(b, 0)) * v[1] * v[1];
+        v => Quadratic(v, a, b);
+
+    private static T Quadratic<T>(ReadOnlySpan<T> v, double a, double b) where T : System.Numerics.IFloatingPointIeee754<T> =>
+        T.CreateChecked(a) * v[0] * v[0] + T.CreateChecked(b) * v[1] * v[1];
 
     [Fact]
     public void Derivative_tensors_say_what_is_wrong_and_accept_the_edges()

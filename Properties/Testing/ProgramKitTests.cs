@@ -172,6 +172,9 @@ public sealed class ProgramKitTests
         Assert.All(cases, c => Assert.InRange(c.Outputs.Length, 2, 3));
     }
 
+    // The share of items for which `which` holds.
+    private static double Share<T>(IEnumerable<T> items, Func<T, bool> which) => items.Count(which) / (double)items.Count();
+
     /// <summary>
     /// The mix of 2000 scalar programs stays near the generator's odds: a root is never a leaf, a node below it is a
     /// leaf, unary or binary at 1 : 2 : 3 (unary 2 : 3 against binary at the root), inputs are drawn three times as
@@ -185,7 +188,6 @@ public sealed class ProgramKitTests
         Expr[] roots = [.. cases.Select(c => c.Outputs[0])];
         Expr[] nodes = [.. roots.SelectMany(e => e.Nodes())];
         static bool IsLeaf(Expr e) => e is Expr.Var or Expr.Const;
-        static double Share<T>(IEnumerable<T> items, Func<T, bool> which) => items.Count(which) / (double)items.Count();
         // Measured at this seed: 0.003, 0.417, 0.551, 0.513, 7.8; the bands allow a few standard deviations.
         Assert.InRange(Share(roots, IsLeaf), 0, 0.02);
         Assert.InRange(Share(roots, e => e is Expr.Unary), 0.33, 0.5);
@@ -206,7 +208,6 @@ public sealed class ProgramKitTests
     public void Loop_programs_keep_the_documented_mix_of_statement_forms()
     {
         LoopProgram[] programs = FsCheck.Fluent.Gen.Sample(LoopPrograms.Cases, 800, new FsCheck.Rnd(20261201, 0x9E3779B97F4A7C15UL), 30);
-        static double Share(IEnumerable<LoopProgram> of, Func<LoopProgram, bool> which) => of.Count(which) / (double)of.Count();
         static bool ReadsS(Expr e, LoopProgram p) => e is Expr.Binary { Entry.Name: "add", Left: Expr.Var v } && v.Index == p.Inputs;
         LoopProgram[] linear = [.. programs.Where(p => p.Weight is not null)];
         LoopProgram[] free = [.. linear.Where(p => ReadsS(p.Result, p))];
