@@ -157,7 +157,9 @@ internal sealed class Emitter
                 yield return d;
     }
 
-    // Locals declared once in a loop from values not assigned later in their block are recomputed in the reverse.
+    // Locals declared once from values not assigned later in their block are recomputed in the reverse sweep of a
+    // loop's iteration instead of saved. (Outside loops the mark changes nothing: such a local is never saved, and
+    // the reverse sweep there recomputes nothing.)
     private static void Recomputable(Stmt s)
     {
         switch (s)
@@ -165,7 +167,7 @@ internal sealed class Emitter
             case Block b:
                 for (int k = 0; k < b.Statements.Count; k++)
                 {
-                    if (b.InLoop && b.Statements[k] is Assign { IsDeclaration: true } a && a.Target.Assignments == 1)
+                    if (b.Statements[k] is Assign { IsDeclaration: true } a && a.Target.Assignments == 1)
                     {
                         var later = new HashSet<TVar>(b.Statements.Skip(k + 1).SelectMany(All).OfType<Assign>().Select(x => x.Target));
                         a.Target.Recompute = !Reads(a.Value).Any(later.Contains);
@@ -183,11 +185,12 @@ internal sealed class Emitter
         }
     }
 
-    private static IEnumerable<TVar> Reads(Node n) => n switch
+    // (Null, a unary node's missing right operand, reads nothing.)
+    private static IEnumerable<TVar> Reads(Node? n) => n switch
     {
         Leaf { Variable: { } v } => new[] { v },
-        Op o => Reads(o.Left).Concat(o.Right is null ? Enumerable.Empty<TVar>() : Reads(o.Right)),
-        RuleCall r => Reads(r.Left).Concat(r.Right is null ? Enumerable.Empty<TVar>() : Reads(r.Right)),
+        Op o => Reads(o.Left).Concat(Reads(o.Right)),
+        RuleCall r => Reads(r.Left).Concat(Reads(r.Right)),
         Call c => c.Arguments.OfType<ValueArgument>().SelectMany(a => Reads(a.Value)),
         Conditional c => c.Condition.Reads.Concat(Reads(c.WhenTrue)).Concat(Reads(c.WhenFalse)),
         _ => Enumerable.Empty<TVar>(),
@@ -460,8 +463,7 @@ internal sealed class Emitter
         if (_preseed is { } r)
         {
             w.Line($"// line {r.Line}: {r.Source}   (swept before the loop fused with its reverse sweep)");
-            _readLog = _preseedReads;
-            _preseedReads.Clear();
+            _readLog = _preseedReads;   // read after the dry run, the first pass: nothing to clear before it
             ReturnReverse(r, new Recompute(this, null), w);
             _readLog = null;
         }
@@ -612,7 +614,7 @@ internal sealed class Emitter
             {
                 w.Line($"int {i.Name} = {i.Code};");
             }
-            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && b.InLoop && depth > 0)
+            else if (s is Assign { IsDeclaration: true } a && a.Target.Recompute && depth > 0)
             {
                 var context = new Recompute(this, null);
                 string code = context.Value(a.Value);

@@ -34,7 +34,7 @@ internal sealed class TVar
     // Read by the reverse sweep (a partial, a recomputation or a condition): its value must be right there.
     public bool ValueNeeded { get; set; }
 
-    // Declared once inside a loop from values that stay put: recomputed at the start of its block's reverse.
+    // Declared once from values that stay put in its block: inside a loop, recomputed at the start of its block's reverse.
     public bool Recompute { get; set; }
     public Assign? Declaration { get; set; }
 
@@ -262,7 +262,6 @@ internal sealed class IntDeclaration : Stmt
 internal sealed class Block : Stmt
 {
     public List<Stmt> Statements { get; } = new List<Stmt>();
-    public bool InLoop { get; set; }
 }
 
 internal sealed class If : Stmt

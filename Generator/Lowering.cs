@@ -175,8 +175,6 @@ internal sealed class Lowering
             LowerStatement(s, target);
     }
 
-    private Block NewBlock() => new Block { InLoop = _loopDepth > 0 };
-
     private void LowerStatement(StatementSyntax s, Block target)
     {
         int line = LineOf(s);
@@ -199,7 +197,7 @@ internal sealed class Lowering
             case IfStatementSyntax branch:
             {
                 Condition condition = LowerBool(branch.Condition);
-                Block then = NewBlock(), otherwise = NewBlock();
+                Block then = new Block(), otherwise = new Block();
                 LowerEmbedded(branch.Statement, then);
                 if (branch.Else is { } e)
                     LowerEmbedded(e.Statement, otherwise);
@@ -211,7 +209,7 @@ internal sealed class Lowering
                 return;
             case BlockSyntax block:
             {
-                Block inner = NewBlock();
+                Block inner = new Block();
                 LowerStatements(block.Statements, inner, methodBody: false);
                 target.Statements.Add(inner);
                 return;
@@ -389,7 +387,7 @@ internal sealed class Lowering
         }
         string condition = LowerIntCondition(loop.Condition);
         _loopDepth++;
-        var body = new Block { InLoop = true };
+        var body = new Block();
         _loopBodies.Push(body);
         LowerEmbedded(loop.Statement, body);
         _loopBodies.Pop();
@@ -506,7 +504,8 @@ internal sealed class Lowering
         string name = m.Name;
         if (name is "CreateChecked" or "CreateSaturating" or "CreateTruncating")
         {
-            if (args.Count == 1 && !IsT(args[0].Expression) && !Reads(args[0].Expression).Any() && NoSpansRead(args[0].Expression))
+            // Of a value that reads no T variable and no element of a span: a constant (T.CreateChecked(T.Pi) too).
+            if (!Reads(args[0].Expression).Any() && NoSpansRead(args[0].Expression))
                 return new Leaf(LeafKind.Constant, $"{T}.{name}({Code(args[0].Expression)})");
             return Error(call, Generator.Diagnostics.Expression, $"'{Text(call)}' (T.{name} of a value that depends on the inputs)");
         }
@@ -516,46 +515,54 @@ internal sealed class Lowering
         switch (name)
         {
             case "Log" when args.Count == 2 && allT:
-                return new Op(OpKind.Divide, Rule("Log", Arg(0), null, null)!, Rule("Log", Arg(1), null, null)!);
+                return new Op(OpKind.Divide, Rule("Log", Arg(0)), Rule("Log", Arg(1)));
             case "Exp2M1" when args.Count == 1:
-                return new Op(OpKind.Subtract, Rule("Exp2", Arg(0), null, null)!, One);
+                return new Op(OpKind.Subtract, Rule("Exp2", Arg(0)), One);
             case "Exp10M1" when args.Count == 1:
-                return new Op(OpKind.Subtract, Rule("Exp10", Arg(0), null, null)!, One);
+                return new Op(OpKind.Subtract, Rule("Exp10", Arg(0)), One);
             case "Log2P1" when args.Count == 1:
-                return Rule("Log2", new Op(OpKind.Add, Arg(0), One), null, null)!;
+                return Rule("Log2", new Op(OpKind.Add, Arg(0), One));
             case "Log10P1" when args.Count == 1:
-                return Rule("Log10", new Op(OpKind.Add, Arg(0), One), null, null)!;
+                return Rule("Log10", new Op(OpKind.Add, Arg(0), One));
             case "Atan2Pi" when args.Count == 2:
-                return new Op(OpKind.Divide, Rule("Atan2", Arg(0), Arg(1), null)!, new Leaf(LeafKind.Constant, T + ".Pi"));
+                return new Op(OpKind.Divide, Rule("Atan2", Arg(0), Arg(1)), new Leaf(LeafKind.Constant, T + ".Pi"));
         }
-        if (args.Count == 1 && allT && Rule(name, null, null, null, probe: true) is not null)
-            return Rule(name, Arg(0), null, null)!;
-        if (args.Count == 2 && allT && Rule(name, null, null, null, probe: true, binary: true) is not null)
-            return Rule(name, Arg(0), Arg(1), null)!;
+        if (args.Count == 1 && allT && RuleType(name) is { } unary)
+            return Rule(unary, Arg(0));
+        // Stryker disable once Logical : equivalent today, no member of T named after a binary rule takes other than two T values; the count keeps a future overload from losing an argument.
+        if (args.Count == 2 && allT && RuleType(name, binary: true) is { } binary)
+            return Rule(binary, Arg(0), Arg(1));
         if (args.Count == 2 && IsT(args[0].Expression) && !IsT(args[1].Expression) &&
-            Rule(name, null, null, null, probe: true, withInt: true) is not null)
-            return Rule(name, Arg(0), null, LowerInt(args[1].Expression))!;
+            RuleType(name, withInt: true) is { } withInt)
+            return Rule(withInt, Arg(0), extra: LowerInt(args[1].Expression));
         return Error(call, Generator.Diagnostics.Call, $"{T}.{name}");
     }
 
-    // The rule struct Autodiff.Rules.{name} for a member of T, found in the compilation's references.
-    private RuleCall? Rule(string name, Node? left, Node? right, string? extra, bool probe = false, bool binary = false, bool withInt = false)
+    // The rule struct Autodiff.Rules.{name}, found in the compilation's references, if it is the rule of a member of
+    // T of one T argument (two: binary; one and an int: withInt); else null.
+    private INamedTypeSymbol? RuleType(string name, bool binary = false, bool withInt = false)
     {
         INamedTypeSymbol? rule = _model.Compilation.GetTypeByMetadataName(RulesNamespace + name);
         if (rule is null || rule.TypeKind != TypeKind.Struct)
             return null;
-        string interfaceName = binary || right is not null ? "IBinaryRule" : "IUnaryRule";
+        string interfaceName = binary ? "IBinaryRule" : "IUnaryRule";
+        // Stryker disable once Equality : equivalent today, every rule struct named after a member of T of the call's arity implements the interface of that arity (T.Log(x, b), the one exception, is rewritten before); the check keeps a future rule of another arity from being called wrongly.
         if (!rule.AllInterfaces.Any(i => i.ToDisplayString() == RulesNamespace + interfaceName))
             return null;
         bool takesInt = rule.InstanceConstructors.Any(c => c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
-        if ((withInt || extra is not null) != takesInt)
-            return null;
-        if (probe)
-            return new RuleCall(name, "", One, null, null);
+        return withInt == takesInt ? rule : null;
+    }
+
+    // The call of a rule on the lowered arguments (extra: the code of the int argument of a withInt rule).
+    private static RuleCall Rule(INamedTypeSymbol rule, Node left, Node? right = null, string? extra = null)
+    {
         string type = "global::" + rule.ToDisplayString();
         string value = extra is null ? $"default({type})" : $"new {type}({extra})";
-        return new RuleCall(name, value, left!, right, extra);
+        return new RuleCall(rule.Name, value, left, right, extra);
     }
+
+    // The call of a rule .NET defines a member of T by (T.Log(x, b) = log x / log b, …): it exists.
+    private RuleCall Rule(string name, Node left, Node? right = null) => Rule(RuleType(name, binary: right is not null)!, left, right);
 
     private Node LowerDifferentiableCall(InvocationExpressionSyntax call, IMethodSymbol m, SeparatedSyntaxList<ArgumentSyntax> args)
     {
