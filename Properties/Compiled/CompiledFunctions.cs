@@ -165,4 +165,42 @@ public static partial class CompiledFunctions
         y[0] = T.Sqrt(x[0]) * x[1];
         y[1] = x[1];
     }
+
+    /// <summary>
+    /// Locals a loop's branches declare and one reading a carried value just updated (recomputed in the reverse sweep,
+    /// not saved), a local assigned once after its declaration (not saved either), and a last loop fused with its
+    /// sweep that reassigns a local (its adjoint reset, then set rather than added to).
+    /// </summary>
+    [Differentiable]
+    public static T Branches<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        T s = T.One, c = T.Zero, t;
+        t = x[0] * x[x.Length - 1];
+        for (int i = 0; i < x.Length; i++)
+        {
+            s = s * T.Cos(x[i]) + t;
+            T u = T.Sin(s);
+            if (x[i] > T.Zero)
+            {
+                T p = -x[i] * u;
+                c += p * p;
+            }
+            else
+            {
+                T q = T.Exp(u) * x[i];
+                c -= q * u;
+            }
+        }
+        T sum = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            T a = x[i] * c;
+            sum += a * a;
+            a = a * T.Tanh(a);
+            sum += a;
+            a = T.CreateChecked(2);
+            sum += a * x[i];
+        }
+        return sum + s * t;
+    }
 }

@@ -6,9 +6,10 @@ namespace Autodiff.Properties.Compiled;
 /// <summary>
 /// Constructs of the supported subset the random programs do not draw, each in a method of its own: the members the
 /// generator rewrites to .NET's definitions (<c>T.Log(x, b)</c>, <c>Exp2M1</c>, <c>Atan2Pi</c>, …) and
-/// <c>RootN</c>'s int argument, the three <c>T.Create…</c> forms, every loop step form, conditions with
+/// <c>RootN</c>'s int argument, the three <c>T.Create…</c> forms (of a T constant too), every loop step form, conditions with
 /// <c>T.IsNaN</c>, <c>!</c>, literals, <c>==</c> and <c>!=</c>, unary plus, declarations without an initializer, a bare
-/// block, and
+/// block, one local name declared in three scopes (renamed apart, conditions included), a last loop
+/// carrying two accumulators of which only one must be saved (so the loop is not fused with its sweep), and
 /// scalar parameters beside constants. Generated in memory, compiled, loaded and held to the tape and forward mode.
 /// </summary>
 public sealed class GeneratorConstructsTests
@@ -26,7 +27,7 @@ public sealed class GeneratorConstructsTests
         ("Creates", """
             int n = x.Length;
             T s = T.CreateSaturating(n) * x[0] + T.CreateTruncating(2.5) * x[1];
-            return s * T.CreateChecked(n - 1) + +x[1];
+            return s * T.CreateChecked(n - 1) + +x[1] + T.CreateChecked(T.Pi / T.CreateChecked(4)) * x[0];
             """),
         ("Steps", """
             T s = T.Zero;
@@ -58,6 +59,37 @@ public sealed class GeneratorConstructsTests
                 s += w * u;
             }
             return s > T.Zero ? s : -s;
+            """),
+        ("Shadowed", """
+            T s = x[0];
+            for (int i = 0; i < x.Length; i++)
+            {
+                T w = x[i] * s;
+                if (w > T.One)
+                    s = s * T.Cos(w);
+                else
+                    s -= w * x[i];
+            }
+            for (int i = 0; i < x.Length; i++)
+            {
+                T w = T.Sin(x[i]) + s;
+                s = w < s ? s * w : s + w;
+            }
+            {
+                T w = s * s;
+                s = s + w;
+            }
+            return s;
+            """),
+        ("Carried", """
+            T a = x[0] * x[1];
+            T b = a * a;
+            for (int i = 0; i < x.Length; i++)
+            {
+                a += T.Sin(x[i]);
+                b += x[i] * x[i];
+            }
+            return a + b;
             """),
     ];
 

@@ -67,6 +67,7 @@ public sealed class InMemoryFunctionsTests
     [Theory]
     [InlineData("Rosenbrock")]
     [InlineData("Nested")]
+    [InlineData("Branches")]
     [InlineData("SqrtTrapSum")]
     [InlineData("SqrtTrapPair")]
     public void Generated_gradients_agree_with_the_tape_and_forward_mode(string name)

@@ -4,7 +4,7 @@ namespace Autodiff.Properties.Compiled;
 
 /// <summary>
 /// The emitted code for the seeds' examples in <see cref="CompiledFunctions"/> (the backprop example, least squares,
-/// the MLP loss) and for each other form it compiles there (a scalar helper, nested loops with branches, ?:, pushes,
+/// the MLP loss) and for each other form it compiles there (a scalar helper, nested loops with branches, ?:, pushes, locals recomputed in branches,
 /// bits and counts, the in-place form's _Vjp, constant data, the fast variant's NaN probe), compared with reviewed
 /// snapshots in <c>Snapshots/</c>: a change of the generator's output shows up as a diff to read. <c>DUAL_UPDATE_SNAPSHOTS=1</c> rewrites them (then review the diff).
 /// </summary>
@@ -17,6 +17,7 @@ public sealed class SnapshotTests
     [InlineData("Rosenbrock")]
     [InlineData("Helper")]
     [InlineData("Nested")]
+    [InlineData("Branches")]
     [InlineData("Residuals")]
     [InlineData("Quadratic")]
     [InlineData("SqrtTrapPair")]
