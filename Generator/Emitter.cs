@@ -120,6 +120,7 @@ internal sealed class Emitter
     private string Product(string adjoint, string partial) =>
         _fast ? $"{adjoint} * {Atomic(partial)}" : $"{Times}({adjoint}, {partial})";
 
+    // Code that needs no parentheses as an operand: a name, a number, a member access (x.Length, T.Pi).
     private static string Atomic(string code) =>
         code.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.') ? code : $"({code})";
 
@@ -232,9 +233,9 @@ internal sealed class Emitter
             return;
         var loop = (For)top[k];
         List<Stmt> inside = All(loop.Body).ToList();
-        var scopes = new HashSet<Block>(inside.OfType<For>().Select(f => f.Body)) { loop.Body };
         List<Assign> assigns = inside.OfType<Assign>().ToList();
-        var carried = new HashSet<TVar>(assigns.Select(a => a.Target).Where(v => v.DeclaredIn is null || !scopes.Contains(v.DeclaredIn)));
+        // A top-level loop sees the top-level locals (declared in no loop) and its own (declared in it or its loops).
+        var carried = new HashSet<TVar>(assigns.Select(a => a.Target).Where(v => v.DeclaredIn is null));
         if (inside.Any(s => s is OutputWrite))
             return;
         if (assigns.Any(a => carried.Contains(a.Target) && a.Kind == AssignKind.Set))
@@ -426,7 +427,7 @@ internal sealed class Emitter
                     if (_inFused)
                         w.Line($"{loop.Count} = 0;");   // counted again in each iteration of the fused loop
                 }
-                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {StepCode(loop)})   // line {loop.Line}");
+                w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {loop.Increment})   // line {loop.Line}");
                 w.Open();
                 w.Line($"{loop.Count}++;");
                 Forward(loop.Body, depth + 1, w);
@@ -444,13 +445,6 @@ internal sealed class Emitter
         }
     }
 
-    private static string StepCode(For loop) => loop.Step switch
-    {
-        "1" => loop.Variable + "++",
-        "-1" => loop.Variable + "--",
-        _ => loop.Step.StartsWith("-") ? $"{loop.Variable} -= {loop.Step.Substring(1)}" : $"{loop.Variable} += {loop.Step}",
-    };
-
     // The fused loop (see FusionCandidate), in the forward sweep: the return's sweep first, then one loop whose
     // iterations run the body and at once its reverse sweep (in sibling blocks: each declares its own ints). An
     // iteration runs once before its sweep, like the method's top level: its statements are emitted as there
@@ -467,7 +461,7 @@ internal sealed class Emitter
             ReturnReverse(r, new Recompute(this, null), w);
             _readLog = null;
         }
-        w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {StepCode(loop)})   // line {loop.Line}, fused with its reverse sweep");
+        w.Line($"for (int {loop.Variable} = {loop.Init}; {loop.Condition}; {loop.Increment})   // line {loop.Line}, fused with its reverse sweep");
         w.Open();
         _inFused = true;
         w.Open();
@@ -729,9 +723,9 @@ internal sealed class Emitter
                 string k = Tmp("_k");
                 string index = loop.Step switch
                 {
-                    "1" => $"{Parenthesised(loop.Init)} + {k}",
-                    "-1" => $"{Parenthesised(loop.Init)} - {k}",
-                    _ => $"{Parenthesised(loop.Init)} + {k} * ({loop.Step})",
+                    "1" => $"{Atomic(loop.Init)} + {k}",
+                    "-1" => $"{Atomic(loop.Init)} - {k}",
+                    _ => $"{Atomic(loop.Init)} + {k} * ({loop.Step})",
                 };
                 w.Line($"for (int {k} = {loop.Count} - 1; {k} >= 0; {k}--)");
                 w.Open();
@@ -758,9 +752,6 @@ internal sealed class Emitter
         w.Append(context.Prelude);
         w.Append(body);
     }
-
-    private static string Parenthesised(string code) =>
-        code.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '.') ? code : $"({code})";
 
     private string Temp(Writer w, string expression)
     {

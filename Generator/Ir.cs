@@ -282,12 +282,13 @@ internal sealed class If : Stmt
 /// <summary>for (int i = Init; Condition; i += Step) Body, with i never assigned in the body.</summary>
 internal sealed class For : Stmt
 {
-    public For(string variable, string init, string condition, string step, Block body)
+    public For(string variable, string init, string condition, string step, string increment, Block body)
     {
         Variable = variable;
         Init = init;
         Condition = condition;
         Step = step;
+        Increment = increment;
         Body = body;
     }
 
@@ -295,7 +296,9 @@ internal sealed class For : Stmt
     public string Init { get; }
     public string Condition { get; }
     public string Step { get; }   // a signed step, e.g. "1", "-1", "2"
+    public string Increment { get; }   // the source's incrementor, e.g. "i++", "i -= 2"
     public Block Body { get; }
+    // Stryker disable once String : equivalent, the forward sweep names the counter before any use.
     public string Count { get; set; } = "";
 
     // Fused: each iteration's reverse sweep runs right after it, in the forward sweep (see Emitter.Fusion).

@@ -392,7 +392,7 @@ internal sealed class Lowering
         LowerEmbedded(loop.Statement, body);
         _loopBodies.Pop();
         _loopDepth--;
-        target.Statements.Add(new For(index.Name, init, condition, step, body)
+        target.Statements.Add(new For(index.Name, init, condition, step, Code(loop.Incrementors[0]), body)
         {
             Line = LineOf(loop),
             Source = $"for (int {index.Name} = {Text(declaration.Variables[0].Initializer!.Value)}; {Text(loop.Condition)}; {Text(loop.Incrementors[0])})",
@@ -457,7 +457,7 @@ internal sealed class Lowering
                 return Error(e, Generator.Diagnostics.Expression, $"the element access '{Text(e)}'");
             }
             case MemberAccessExpressionSyntax member when IsTypeParameter(member.Expression) &&
-                                                           _model.GetSymbolInfo(member, _cancellation).Symbol is IPropertySymbol { IsStatic: true } or IFieldSymbol { IsStatic: true }:
+                                                           _model.GetSymbolInfo(member, _cancellation).Symbol is IPropertySymbol or IFieldSymbol:
                 return new Leaf(LeafKind.Constant, $"{T}.{member.Name.Identifier.ValueText}");
             case PrefixUnaryExpressionSyntax u when u.IsKind(SyntaxKind.UnaryMinusExpression):
                 return new Op(OpKind.Negate, LowerT(u.Operand));
@@ -509,12 +509,12 @@ internal sealed class Lowering
                 return new Leaf(LeafKind.Constant, $"{T}.{name}({Code(args[0].Expression)})");
             return Error(call, Generator.Diagnostics.Expression, $"'{Text(call)}' (T.{name} of a value that depends on the inputs)");
         }
-        bool allT = args.All(a => IsT(a.Expression));
         Node Arg(int k) => LowerT(args[k].Expression);
-        // .NET's own definitions of these members (and IAutodiffNumber's), in terms of rules: no calculus here.
+        // .NET's own definitions of these members (and IAutodiffNumber's), in terms of rules: no calculus here. (The
+        // arguments' types are the members' own: T, and int for a withInt rule's second.)
         switch (name)
         {
-            case "Log" when args.Count == 2 && allT:
+            case "Log" when args.Count == 2:
                 return new Op(OpKind.Divide, Rule("Log", Arg(0)), Rule("Log", Arg(1)));
             case "Exp2M1" when args.Count == 1:
                 return new Op(OpKind.Subtract, Rule("Exp2", Arg(0)), One);
@@ -527,13 +527,11 @@ internal sealed class Lowering
             case "Atan2Pi" when args.Count == 2:
                 return new Op(OpKind.Divide, Rule("Atan2", Arg(0), Arg(1)), new Leaf(LeafKind.Constant, T + ".Pi"));
         }
-        if (args.Count == 1 && allT && RuleType(name) is { } unary)
+        if (args.Count == 1 && RuleType(name) is { } unary)
             return Rule(unary, Arg(0));
-        // Stryker disable once Logical : equivalent today, no member of T named after a binary rule takes other than two T values; the count keeps a future overload from losing an argument.
-        if (args.Count == 2 && allT && RuleType(name, binary: true) is { } binary)
+        if (args.Count == 2 && RuleType(name, binary: true) is { } binary)
             return Rule(binary, Arg(0), Arg(1));
-        if (args.Count == 2 && IsT(args[0].Expression) && !IsT(args[1].Expression) &&
-            RuleType(name, withInt: true) is { } withInt)
+        if (args.Count == 2 && RuleType(name, withInt: true) is { } withInt)
             return Rule(withInt, Arg(0), extra: LowerInt(args[1].Expression));
         return Error(call, Generator.Diagnostics.Call, $"{T}.{name}");
     }
@@ -624,7 +622,7 @@ internal sealed class Lowering
                 ValidateBool(b.Right);
                 return;
             case BinaryExpressionSyntax b when Comparison(b.Kind()):
-                if (IsT(b.Left) && IsT(b.Right))
+                if (IsT(b.Left))   // T with T or int with int: C# compiles no other comparison here
                 {
                     LowerT(b.Left);
                     LowerT(b.Right);

@@ -168,8 +168,9 @@ public static partial class CompiledFunctions
 
     /// <summary>
     /// Locals a loop's branches declare and one reading a carried value just updated (recomputed in the reverse sweep,
-    /// not saved), a local assigned once after its declaration (not saved either), and a last loop fused with its
-    /// sweep that reassigns a local (its adjoint reset, then set rather than added to).
+    /// not saved), <c>+=</c> and <c>-=</c> reading their own target, locals assigned once after their declaration, before
+    /// and after a loop (not saved either), a last loop fused with its sweep that reassigns a local (its adjoint reset, then set rather
+    /// than added to) adds a constant local (no adjoint sent to it) and declares a local in a branch.
     /// </summary>
     [Differentiable]
     public static T Branches<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
@@ -190,17 +191,25 @@ public static partial class CompiledFunctions
                 T q = T.Exp(u) * x[i];
                 c -= q * u;
             }
+            c += c * t;
+            c -= c * T.CreateChecked(0.5);
         }
-        T sum = T.Zero;
+        T sum = T.Zero, v, h = T.CreateChecked(0.5);
+        v = s * t;
         for (int i = 0; i < x.Length; i++)
         {
             T a = x[i] * c;
-            sum += a * a;
+            sum += a * a + h;
             a = a * T.Tanh(a);
             sum += a;
             a = T.CreateChecked(2);
             sum += a * x[i];
+            if (x[i] > c)
+            {
+                T g = x[i] * x[i];
+                sum += g * g;
+            }
         }
-        return sum + s * t;
+        return sum + v * c * T.Pi;
     }
 }

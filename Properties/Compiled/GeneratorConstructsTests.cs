@@ -9,7 +9,10 @@ namespace Autodiff.Properties.Compiled;
 /// <c>RootN</c>'s int argument, the three <c>T.Create…</c> forms (of a T constant too), every loop step form, conditions with
 /// <c>T.IsNaN</c>, <c>!</c>, literals, <c>==</c> and <c>!=</c>, unary plus, declarations without an initializer, a bare
 /// block, one local name declared in three scopes (renamed apart, conditions included), a last loop
-/// carrying two accumulators of which only one must be saved (so the loop is not fused with its sweep), and
+/// carrying two accumulators of which only one must be saved (so the loop is not fused with its sweep), last loops
+/// whose <c>+=</c> or <c>-=</c> reads its own target (not fused either), a local whose name starts with the input
+/// span's adjoint's (x_bar…) in a fused loop, <c>T.Pi</c>, a constant <c>T[]</c>, a local that depends on the inputs only
+/// through a later statement of its loop (activity found at the second pass), and
 /// scalar parameters beside constants. Generated in memory, compiled, loaded and held to the tape and forward mode.
 /// </summary>
 public sealed class GeneratorConstructsTests
@@ -91,6 +94,37 @@ public sealed class GeneratorConstructsTests
             }
             return a + b;
             """),
+        ("SelfAdd", """
+            T s = x[0];
+            for (int i = 0; i < x.Length; i++)
+                s += s * x[i];
+            return s;
+            """),
+        ("SelfSubtract", """
+            T d = x[0];
+            for (int i = 0; i < x.Length; i++)
+                d -= d * T.Sin(x[i]);
+            return d;
+            """),
+        ("Prefixed", """
+            T s = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                T x_barrier = x[i] * x[i] * T.Pi;
+                T w = x_barrier * x[i];
+                s += w * x_barrier;
+            }
+            return s;
+            """),
+        ("Backwards", """
+            T t = T.Zero, u = T.Zero;
+            for (int i = 0; i < x.Length; i++)
+            {
+                t = t + u * u;
+                u = x[i];
+            }
+            return t;
+            """),
     ];
 
     // Generated again by every test, not cached: Stryker's per-test coverage credits the generator's code only to
@@ -109,6 +143,30 @@ public sealed class GeneratorConstructsTests
             source.AppendLine("    }");
         }
         source.AppendLine("""
+                [Differentiable]
+                public static void Tail<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+                {
+                    T s = T.Zero;
+                    for (int i = 0; i < x.Length; i++)
+                        s += x[i] * x[i];
+                    y[0] = s;
+                }
+                [Differentiable]
+                public static void DeadLoop<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+                {
+                    y[0] = x[0] * x[1];
+                    T s = T.Zero;
+                    for (int i = 0; i < x.Length; i++)
+                        s += x[i];
+                }
+                [Differentiable]
+                public static T Weighted<T>(ReadOnlySpan<T> x, T[] w) where T : IFloatingPointIeee754<T>
+                {
+                    T s = T.Zero;
+                    for (int i = 0; i < x.Length; i++)
+                        s += w[i] * x[i] * x[i];
+                    return s;
+                }
                 [Differentiable]
                 public static T Scalars<T>(T a, int n, double c, T b) where T : IFloatingPointIeee754<T>
                 {
@@ -130,6 +188,45 @@ public sealed class GeneratorConstructsTests
     {
         GeneratorHarness.AgreesWithTapeAndForward(Compile(), name, Rtol,
             [0.7, -0.4, 1.3], [-1.1, 0.9, 0.2], [0.5, 0.5, -0.8], [0.3, -1.2, 0.6, 1.9, -0.7]);
+    }
+
+    private delegate double WeightedGrad(ReadOnlySpan<double> x, double[] w, Span<double> gradient);
+
+    /// <summary>A constant T[] read as it is: Σ wᵢ xᵢ², ∂/∂xᵢ = 2 wᵢ xᵢ.</summary>
+    [Theory]
+    [InlineData(new[] { 0.5, -1.5, 2.0 }, new[] { 3.0, 0.25, -1.0 })]
+    [InlineData(new[] { -0.7 }, new[] { 1.5 })]
+    public void A_constant_T_array_is_read_as_it_is(double[] x, double[] w)
+    {
+        var grad = Compile().GetMethod("Weighted_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<WeightedGrad>();
+        var gradient = new double[x.Length];
+        double value = grad(x, w, gradient);
+        AssertClose(x.Select((xi, i) => w[i] * xi * xi).Sum(), value, Rtol, "value");
+        for (int i = 0; i < x.Length; i++)
+            AssertClose(2 * w[i] * x[i], gradient[i], Rtol, $"∂/∂x{i}");
+    }
+
+    private delegate void Vjp(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);
+
+    /// <summary>
+    /// In-place forms whose last loop is followed by an output write (y₀ = Σ xᵢ²) or by nothing (a loop whose result
+    /// is never read, after y₀ = x₀x₁): neither loop is fused with its sweep, and both have their closed-form VJPs.
+    /// </summary>
+    [Fact]
+    public void In_place_forms_ending_after_or_with_their_last_loop_have_their_closed_form_vjps()
+    {
+        Type constructs = Compile();
+        Vjp Form(string name) => constructs.GetMethod(name + "_Vjp")!.MakeGenericMethod(typeof(double)).CreateDelegate<Vjp>();
+        double[] x = [0.5, -1.25, 2.0];
+        var y = new double[1];
+        var gradient = new double[x.Length];
+        Form("Tail")(x, y, [1.5], gradient);
+        AssertClose(x.Sum(v => v * v), y[0], Rtol, "Tail y₀");
+        for (int i = 0; i < x.Length; i++)
+            AssertClose(2 * x[i] * 1.5, gradient[i], Rtol, $"Tail ∂/∂x{i}");
+        Form("DeadLoop")(x, y, [1.5], gradient);
+        AssertClose(x[0] * x[1], y[0], Rtol, "DeadLoop y₀");
+        Assert.Equal([1.5 * x[1], 1.5 * x[0], 0.0], gradient);
     }
 
     private delegate T Scalars<T>(T a, int n, double c, T b);
