@@ -623,9 +623,9 @@ internal sealed class Emitter
         _deferredOrder.Clear();
         bool straight = _inFused && depth == 0;
         _deferred = straight ? new Dictionary<string, List<string>>() : null;
-        _zeroBars = !straight ? null
-            : b == _fused!.Body ? new HashSet<string>(_m.Variables.Where(v => v.DeclaredIn == b && v.Active).Select(v => v.Bar))
-            : new HashSet<string>();
+        // (Locals are declared in loop bodies, DeclaredIn: at depth 0 of the fused loop, only in its body; its
+        // branches and bare blocks start with none.)
+        _zeroBars = !straight ? null : new HashSet<string>(_m.Variables.Where(v => v.DeclaredIn == b && v.Active).Select(v => v.Bar));
         for (int k = b.Statements.Count - 1; k >= 0; k--)
         {
             if (b.Statements[k] is not Assign)
