@@ -190,23 +190,19 @@ public sealed class GeneratorConstructsTests
             [0.7, -0.4, 1.3], [-1.1, 0.9, 0.2], [0.5, 0.5, -0.8], [0.3, -1.2, 0.6, 1.9, -0.7]);
     }
 
-    private delegate double WeightedGrad(ReadOnlySpan<double> x, double[] w, Span<double> gradient);
-
     /// <summary>A constant T[] read as it is: Σ wᵢ xᵢ², ∂/∂xᵢ = 2 wᵢ xᵢ.</summary>
     [Theory]
     [InlineData(new[] { 0.5, -1.5, 2.0 }, new[] { 3.0, 0.25, -1.0 })]
     [InlineData(new[] { -0.7 }, new[] { 1.5 })]
     public void A_constant_T_array_is_read_as_it_is(double[] x, double[] w)
     {
-        var grad = Compile().GetMethod("Weighted_Grad")!.MakeGenericMethod(typeof(double)).CreateDelegate<WeightedGrad>();
+        var grad = GeneratorHarness.Method<GradientWithDataFunction>(Compile(), "Weighted_Grad", typeof(double));
         var gradient = new double[x.Length];
         double value = grad(x, w, gradient);
         AssertClose(x.Select((xi, i) => w[i] * xi * xi).Sum(), value, Rtol, "value");
         for (int i = 0; i < x.Length; i++)
             AssertClose(2 * w[i] * x[i], gradient[i], Rtol, $"∂/∂x{i}");
     }
-
-    private delegate void Vjp(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);
 
     /// <summary>
     /// In-place forms whose last loop is followed by an output write (y₀ = Σ xᵢ²) or by nothing (a loop whose result
@@ -216,7 +212,7 @@ public sealed class GeneratorConstructsTests
     public void In_place_forms_ending_after_or_with_their_last_loop_have_their_closed_form_vjps()
     {
         Type constructs = Compile();
-        Vjp Form(string name) => constructs.GetMethod(name + "_Vjp")!.MakeGenericMethod(typeof(double)).CreateDelegate<Vjp>();
+        VjpFunction Form(string name) => GeneratorHarness.Method<VjpFunction>(constructs, name + "_Vjp", typeof(double));
         double[] x = [0.5, -1.25, 2.0];
         var y = new double[1];
         var gradient = new double[x.Length];

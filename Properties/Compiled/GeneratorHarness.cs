@@ -72,6 +72,10 @@ internal static class GeneratorHarness
         return Assembly.Load(stream.ToArray());
     }
 
+    /// <summary>The method <paramref name="name"/> of a loaded type, made generic at <paramref name="t"/>, as a delegate.</summary>
+    public static TDelegate Method<TDelegate>(Type type, string name, Type t) where TDelegate : Delegate =>
+        type.GetMethod(name)!.MakeGenericMethod(t).CreateDelegate<TDelegate>();
+
     /// <summary>
     /// Holds the generated <c>{name}_Grad</c> of a loaded type to the tape (<c>Reverse.ValueAndGrad</c> on the method
     /// itself) and to forward mode at each point: the value and every partial, to a relative <paramref name="rtol"/>.
@@ -101,3 +105,9 @@ internal static class GeneratorHarness
 
 /// <summary>A generated gradient F_Grad&lt;double&gt;(x, gradient) → f(x).</summary>
 internal delegate double GradientFunction(ReadOnlySpan<double> x, Span<double> gradient);
+
+/// <summary>A generated gradient of a method with constant data, F_Grad&lt;double&gt;(x, data, gradient) → f(x).</summary>
+internal delegate double GradientWithDataFunction(ReadOnlySpan<double> x, double[] data, Span<double> gradient);
+
+/// <summary>A generated in-place VJP F_Vjp&lt;double&gt;(x, y, ȳ, gradient): y = f(x), gradient = J(x)ᵀ ȳ.</summary>
+internal delegate void VjpFunction(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);

@@ -3,6 +3,7 @@ using Autodiff.Properties.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using static Autodiff.Properties.Support.Tolerance;
+using static Autodiff.Properties.Compiled.GeneratorHarness;
 
 namespace Autodiff.Properties.Compiled;
 
@@ -23,16 +24,9 @@ public sealed class InMemoryFunctionsTests
         GeneratorHarness.Load(File.ReadAllText(Repository.Path("Properties", "Compiled", "CompiledFunctions.cs")), "global using System;")
             .GetType("Autodiff.Properties.Compiled.CompiledFunctions")!;
 
-    private static TDelegate Method<TDelegate>(Type functions, string name, Type t) where TDelegate : Delegate =>
-        functions.GetMethod(name)!.MakeGenericMethod(t).CreateDelegate<TDelegate>();
-
-    private delegate void Vjp(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);
-
     private delegate void InPlace<T>(ReadOnlySpan<T> x, Span<T> y);
 
     private delegate T WithData<T>(ReadOnlySpan<T> x, double[] a);
-
-    private delegate double GradWithData(ReadOnlySpan<double> x, double[] a, Span<double> gradient);
 
     private delegate T Scalar<T>(T x);
 
@@ -105,7 +99,7 @@ public sealed class InMemoryFunctionsTests
         Type functions = Load();
         Verify.ForAll(Points(1, 8), x =>
         {
-            var vjp = Method<Vjp>(functions, "Residuals_Vjp", typeof(double));
+            var vjp = Method<VjpFunction>(functions, "Residuals_Vjp", typeof(double));
             var tracked = Method<InPlace<Tracked<double>>>(functions, "Residuals", typeof(Tracked<double>));
             double[] u = [.. x.Select((xi, i) => Math.Cos(3 * xi + i))];
             double[] y = new double[x.Length], gradient = new double[x.Length], tapeY = new double[x.Length];
@@ -124,7 +118,7 @@ public sealed class InMemoryFunctionsTests
     public void The_in_place_form_reruns_exactly_at_a_trap_and_refuses_buffers_of_the_wrong_length()
     {
         Type functions = Load();
-        var vjp = Method<Vjp>(functions, "SqrtTrapVector_Vjp", typeof(double));
+        var vjp = Method<VjpFunction>(functions, "SqrtTrapVector_Vjp", typeof(double));
         double[] y = new double[2], gradient = new double[2];
         vjp([0.0, 0.0], y, [1.0, 1.0], gradient);
         Assert.Equal([0.0, 1.0], gradient);
@@ -158,7 +152,7 @@ public sealed class InMemoryFunctionsTests
         {
             int n = x.Length;
             double[] a = [.. Enumerable.Range(0, n * n).Select(k => Math.Sin(k + 1.0))];
-            var compiled = Method<GradWithData>(functions, "Quadratic_Grad", typeof(double));
+            var compiled = Method<GradientWithDataFunction>(functions, "Quadratic_Grad", typeof(double));
             var plain = Method<WithData<double>>(functions, "Quadratic", typeof(double));
             var gradient = new double[n];
             Assert.Equal(plain(x, a), compiled(x, a, gradient));

@@ -189,14 +189,12 @@ public sealed class LoopFusionTests
             }
             """;
         Assembly assembly = GeneratorHarness.Load(out GeneratorHarness.Output output, source);
-        var vjp = assembly.GetType("FusionOutput")!.GetMethod("Overwrite_Vjp")!.MakeGenericMethod(typeof(double)).CreateDelegate<Vjp>();
+        var vjp = GeneratorHarness.Method<VjpFunction>(assembly.GetType("FusionOutput")!, "Overwrite_Vjp", typeof(double));
         double[] x = [0.3, -1.1, 0.9], y = new double[1], gradient = new double[3];
         vjp(x, y, [1.0], gradient);
         Assert.Equal([0.0, 0.0, Math.Cos(0.9)], gradient);
         Assert.DoesNotContain(CompiledAdjointProperties.FusedMarker, output.Generated("FusionOutput.Overwrite."), StringComparison.Ordinal);
     }
-
-    private delegate void Vjp(ReadOnlySpan<double> x, Span<double> y, ReadOnlySpan<double> cotangent, Span<double> gradient);
 
     public static TheoryData<string> Names => [.. Cases.Select(c => c.Name)];
 
