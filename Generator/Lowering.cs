@@ -27,7 +27,6 @@ internal sealed class Lowering
     private readonly HashSet<ISymbol> _constants = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _ints = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
     private readonly Dictionary<string, int> _declaredNames = new Dictionary<string, int>();
-    private int _loopDepth;
     private readonly Stack<Block> _loopBodies = new Stack<Block>();   // the bodies of the loops being lowered, innermost on top
 
     public Lowering(SemanticModel model, IMethodSymbol method, CancellationToken cancellation)
@@ -298,7 +297,7 @@ internal sealed class Lowering
     private void Count(TVar variable)
     {
         variable.Assignments++;
-        if (_loopDepth > 0)
+        if (_loopBodies.Count > 0)
             variable.AssignedInLoop = true;
     }
 
@@ -386,12 +385,10 @@ internal sealed class Lowering
             return;
         }
         string condition = LowerIntCondition(loop.Condition);
-        _loopDepth++;
         var body = new Block();
         _loopBodies.Push(body);
         LowerEmbedded(loop.Statement, body);
         _loopBodies.Pop();
-        _loopDepth--;
         target.Statements.Add(new For(index.Name, init, condition, step, Code(loop.Incrementors[0]), body)
         {
             Line = LineOf(loop),
