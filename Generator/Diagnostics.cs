@@ -51,8 +51,6 @@ internal static class Diagnostics
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
             description: title + ".", helpLinkUri: Help);
-
-    public static readonly DiagnosticDescriptor[] All = { Signature, NotPartial, Statement, Expression, Call, Write, Recursion, EarlyReturn, Loop };
 }
 
 /// <summary>A diagnostic as plain, comparable data (the incremental pipeline caches by equality; Location holds a tree).</summary>
@@ -60,30 +58,30 @@ internal sealed class DiagnosticInfo : IEquatable<DiagnosticInfo>
 {
     public DiagnosticInfo(DiagnosticDescriptor descriptor, Location location, params string[] arguments)
     {
-        Id = descriptor.Id;
+        Descriptor = descriptor;
         Arguments = arguments;
-        FilePath = location.SourceTree?.FilePath ?? "";
+        FileLinePositionSpan lines = location.GetLineSpan();
+        FilePath = lines.Path;
         Span = location.SourceSpan;
-        LineSpan = location.GetLineSpan().Span;
+        LineSpan = lines.Span;
     }
 
-    public string Id { get; }
+    public DiagnosticDescriptor Descriptor { get; }
     public string[] Arguments { get; }
     public string FilePath { get; }
     public TextSpan Span { get; }
     public LinePositionSpan LineSpan { get; }
 
     public Diagnostic ToDiagnostic() =>
-        Diagnostic.Create(Diagnostics.All.First(d => d.Id == Id), Location.Create(FilePath, Span, LineSpan),
-            Arguments.Cast<object>().ToArray());
+        Diagnostic.Create(Descriptor, Location.Create(FilePath, Span, LineSpan), Arguments.Cast<object>().ToArray());
 
     public bool Equals(DiagnosticInfo? other) =>
-        other is not null && Id == other.Id && FilePath == other.FilePath && Span == other.Span &&
+        other is not null && (Descriptor.Id, FilePath, Span) == (other.Descriptor.Id, other.FilePath, other.Span) &&
         Arguments.SequenceEqual(other.Arguments);
 
     public override bool Equals(object? obj) => Equals(obj as DiagnosticInfo);
 
-    public override int GetHashCode() => (Id, FilePath, Span).GetHashCode();
+    public override int GetHashCode() => (Descriptor.Id, FilePath, Span).GetHashCode();
 }
 
 /// <summary>What one [Differentiable] method gives: a source file, or the diagnostics that stop it.</summary>
@@ -100,11 +98,12 @@ internal sealed class GenerationResult : IEquatable<GenerationResult>
     public string? Source { get; }
     public IReadOnlyList<DiagnosticInfo> Diagnostics { get; }
 
+    // The hint name is left out: it follows from the source (which spells the containing types, the method and its
+    // parameter types), and a result without source adds no file.
     public bool Equals(GenerationResult? other) =>
-        other is not null && HintName == other.HintName && Source == other.Source &&
-        Diagnostics.SequenceEqual(other.Diagnostics);
+        other is not null && Source == other.Source && Diagnostics.SequenceEqual(other.Diagnostics);
 
     public override bool Equals(object? obj) => Equals(obj as GenerationResult);
 
-    public override int GetHashCode() => (HintName, Source).GetHashCode();
+    public override int GetHashCode() => (Source, Diagnostics.Count).GetHashCode();
 }

@@ -107,7 +107,7 @@ internal sealed class Lowering
                         _ints.Add(p);
                     break;
                 default:
-                    Report(Generator.Diagnostics.Signature, p.Locations.FirstOrDefault() ?? syntax.Identifier.GetLocation(),
+                    Report(Generator.Diagnostics.Signature, p.Locations[0],
                         $"the parameter '{p.Name}'{(p.RefKind == RefKind.None ? "" : " passed by " + p.RefKind.ToString().ToLowerInvariant())} of type '{p.Type.ToDisplayString()}' is not supported: parameters are T, ReadOnlySpan<T> (differentiated), Span<T> (outputs) or constants");
                     break;
             }
@@ -419,9 +419,11 @@ internal sealed class Lowering
     private bool IsTypeParameter(ExpressionSyntax e) =>
         SymbolEqualityComparer.Default.Equals(_model.GetSymbolInfo(e, _cancellation).Symbol, _t);
 
-    private Node Error(SyntaxNode at, DiagnosticDescriptor descriptor, string what)
+    // Reports the construct and stands in for it, so that lowering goes on to report the method's other errors.
+    private Node Error(SyntaxNode at, DiagnosticDescriptor descriptor, params string[] arguments)
     {
-        Report(descriptor, at.GetLocation(), what);
+        Report(descriptor, at.GetLocation(), arguments);
+        // Stryker disable once String : equivalent, a method with a diagnostic generates no code, so the stand-in is never written.
         return new Leaf(LeafKind.Constant, T + ".Zero");
     }
 
@@ -563,12 +565,9 @@ internal sealed class Lowering
     {
         IMethodSymbol definition = m.OriginalDefinition;
         if (SymbolEqualityComparer.Default.Equals(definition, _method.OriginalDefinition))
-        {
-            Report(Generator.Diagnostics.Recursion, call.GetLocation());
-            return new Leaf(LeafKind.Constant, T + ".Zero");
-        }
+            return Error(call, Generator.Diagnostics.Recursion);
         if (m.ReturnsVoid || args.Count != definition.Parameters.Length || args.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)))
-            return Error(call, Generator.Diagnostics.Call, m.ContainingType.Name + "." + m.Name + " (call it with positional arguments, returning T)");
+            return Error(call, Generator.Diagnostics.Call, m.ContainingType.Name + "." + m.Name + " (pass every argument, by position, and use its T result)");
         ITypeParameterSymbol calleeT = definition.TypeParameters[0];
         var arguments = new List<Argument>();
         for (int k = 0; k < args.Count; k++)

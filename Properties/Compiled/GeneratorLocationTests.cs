@@ -22,6 +22,8 @@ public sealed class GeneratorLocationTests
                 [Differentiable]
                 public static T H<T>(ReadOnlySpan<T> v) where T : IFloatingPointIeee754<T> => v[0];
                 [Differentiable]
+                public static T K<T>(T a, T b, int n = 1) where T : IFloatingPointIeee754<T> => a * b * T.CreateChecked(n);
+                [Differentiable]
                 {{signature}}
                 {{body}}
             }
@@ -40,9 +42,9 @@ public sealed class GeneratorLocationTests
         Assert.Equal(located, source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
         // The line span agrees with the span (the diagnostic is stored as plain data and rebuilt).
         Assert.Equal(source[..d.Location.SourceSpan.Start].Count(c => c == '\n'), d.Location.GetLineSpan().StartLinePosition.Line);
-        // Only G and H, which are fine, are generated.
+        // Only G, H and K, which are fine, are generated.
         Assert.DoesNotContain(output.Driver.GetRunResult().GeneratedTrees, t => t.FilePath.Contains("C.F.", StringComparison.Ordinal));
-        Assert.Equal(2, output.Driver.GetRunResult().GeneratedTrees.Length);
+        Assert.Equal(3, output.Driver.GetRunResult().GeneratedTrees.Length);
     }
 
     [Theory]
@@ -67,7 +69,9 @@ public sealed class GeneratorLocationTests
     [InlineData("{ T s = x[0]; if (string.IsNullOrEmpty(\"\")) s = s * s; return s; }", "DUAL004", "the condition 'string.IsNullOrEmpty(\"\")'", "string.IsNullOrEmpty(\"\")")]
     [InlineData("{ return x[\"ab\".Length - 1]; }", "DUAL004", "the int expression '\"ab\".Length'", "\"ab\".Length")]
     [InlineData("{ return T.ScaleB(x[0], 2); }", "DUAL005", "'T.ScaleB'", "T.ScaleB(x[0], 2)")]
-    [InlineData("{ return G(a: x[0]); }", "DUAL005", "C.G (call it with positional arguments, returning T)", "G(a: x[0])")]
+    [InlineData("{ return G(a: x[0]); }", "DUAL005", "C.G (pass every argument, by position, and use its T result)", "G(a: x[0])")]
+    [InlineData("{ return K(x[0], x[1]); }", "DUAL005", "C.K (pass every argument, by position, and use its T result)", "K(x[0], x[1])")]
+    [InlineData("{ return K(x[0], x[1], n: 2); }", "DUAL005", "C.K (pass every argument, by position, and use its T result)", "K(x[0], x[1], n: 2)")]
     [InlineData("{ return H(x.Slice(1)); }", "DUAL004", "the argument 'x.Slice(1)' to H", "x.Slice(1)")]
     [InlineData("{ return x[0] * (T)(object)x[1]; }", "DUAL004", "(CastExpression)", "(T)(object)x[1]")]
     [InlineData("{ T s = T.Zero; for (int i = 0; i < x.Length; i++) { return s; } return s; }", "DUAL008", "the only return", "return s;")]
@@ -79,6 +83,8 @@ public sealed class GeneratorLocationTests
     [InlineData("{ T s = T.Zero; for (int i = 0; i < Environment.ProcessorCount; i++) s += x[0]; return s; }", "DUAL004", "the int expression 'Environment.ProcessorCount'", "Environment.ProcessorCount")]
     [InlineData("{ T s = T.Zero; for (int i = 0; i < x.Length; i += 0) s += x[i]; return s; }", "DUAL009", "the loop step 'i += 0'", "i += 0")]
     [InlineData("{ T s = T.Zero; for (int i = x.Length - 1; i >= 0; i -= x.Length) s += x[i]; return s; }", "DUAL009", "the loop step 'i -= x.Length'", "i -= x.Length")]
+    [InlineData("{ T s = T.Zero; int j = 0; for (int i = 0; i < x.Length; j += 1) s += x[0]; return s; }", "DUAL009", "the loop step 'j += 1'", "j += 1")]
+    [InlineData("{ T s = T.Zero; int j = 0; for (int i = x.Length - 1; i >= 0; j -= 1) s += x[0]; return s; }", "DUAL009", "the loop step 'j -= 1'", "j -= 1")]
     public void A_construct_of_a_scalar_method_is_reported_at_itself(string body, string id, string fragment, string located) =>
         AssertReported(Source(body, Scalar), id, fragment, located);
 
@@ -139,11 +145,11 @@ public sealed class GeneratorLocationTests
     public void Every_diagnostic_has_a_title_and_a_help_link_to_the_documentation_listing_its_id()
     {
         string page = File.ReadAllText(Autodiff.Properties.Support.Repository.Path("docs", "compiled-adjoints.md"));
-        var descriptors = new Autodiff.Generator.DifferentiableGenerator().GetType().Assembly
+        // Every descriptor the generator declares (its static fields), in ID order.
+        DiagnosticDescriptor[] descriptors = [.. new Autodiff.Generator.DifferentiableGenerator().GetType().Assembly
             .GetType("Autodiff.Generator.Diagnostics")!
-            .GetField("All", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!
-            .GetValue(null) as DiagnosticDescriptor[];
-        Assert.NotNull(descriptors);
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().OrderBy(d => d.Id, StringComparer.Ordinal)];
         Assert.Equal([.. Enumerable.Range(1, 9).Select(k => $"DUAL00{k}")], descriptors.Select(d => d.Id));
         foreach (DiagnosticDescriptor d in descriptors)
         {
