@@ -544,7 +544,7 @@ internal sealed class Emitter
                     ValueArgument v => value(v.Value),
                     SpanArgument s => s.Span.Name,
                     ConstantArgument k => k.Code,
-                    _ => "",
+                    _ => throw new System.InvalidOperationException("not an argument"),
                 }))})";
             default:
                 throw new System.InvalidOperationException("not an inner node");

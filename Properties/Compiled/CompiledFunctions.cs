@@ -21,7 +21,7 @@ public static partial class CompiledFunctions
         return sum;
     }
 
-    /// <summary>A helper of scalars, called by <see cref="Nested{T}"/>.</summary>
+    /// <summary>A helper of scalars, called by <see cref="Nested{T}"/> (and of constants by <see cref="Branches{T}"/>).</summary>
     [Differentiable]
     public static T Helper<T>(T a, T b) where T : IFloatingPointIeee754<T> =>
         T.Sin(a) * b + T.Exp(b / (T.One + a * a) - T.CreateChecked(3));
@@ -168,9 +168,11 @@ public static partial class CompiledFunctions
 
     /// <summary>
     /// Locals a loop's branches declare and one reading a carried value just updated (recomputed in the reverse sweep,
-    /// not saved), <c>+=</c> and <c>-=</c> reading their own target, locals assigned once after their declaration, before
+    /// not saved, through its ?:), <c>+=</c> and <c>-=</c> reading their own target, locals assigned once after their declaration, before
     /// and after a loop (not saved either), a last loop fused with its sweep that reassigns a local (its adjoint reset, then set rather
-    /// than added to) adds a constant local (no adjoint sent to it) and declares a local in a branch.
+    /// than added to) adds a constant local (no adjoint sent to it) and declares a local in a branch; its return spans two
+    /// lines (the sweep's comment quotes the first, marked "…") and multiplies by a rule and a [Differentiable] call of
+    /// constants (inactive: no adjoint code for them).
     /// </summary>
     [Differentiable]
     public static T Branches<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
@@ -180,7 +182,7 @@ public static partial class CompiledFunctions
         for (int i = 0; i < x.Length; i++)
         {
             s = s * T.Cos(x[i]) + t;
-            T u = T.Sin(s);
+            T u = s > t ? T.Sin(s) : T.Cos(s) * t;
             if (x[i] > T.Zero)
             {
                 T p = -x[i] * u;
@@ -210,6 +212,7 @@ public static partial class CompiledFunctions
                 sum += g * g;
             }
         }
-        return sum + v * c * T.Pi;
+        return sum +
+               v * c * T.Pi * T.Exp(h) * Helper(h, h);
     }
 }

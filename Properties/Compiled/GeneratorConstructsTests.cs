@@ -13,7 +13,7 @@ namespace Autodiff.Properties.Compiled;
 /// whose <c>+=</c> or <c>-=</c> reads its own target (not fused either), a local whose name starts with the input
 /// span's adjoint's (x_bar…) in a fused loop, <c>T.Pi</c>, a constant <c>T[]</c>, a local that depends on the inputs only
 /// through a later statement of its loop (activity found at the second pass), and
-/// scalar parameters beside constants. Generated in memory, compiled, loaded and held to the tape and forward mode.
+/// scalar parameters beside constants, outputs written with <c>=</c>, <c>+=</c> and <c>-=</c> (of constants too). Generated in memory, compiled, loaded and held to the tape and forward mode.
 /// </summary>
 public sealed class GeneratorConstructsTests
 {
@@ -160,6 +160,15 @@ public sealed class GeneratorConstructsTests
                         s += x[i];
                 }
                 [Differentiable]
+                public static void Outputs<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+                {
+                    y[0] = T.One;
+                    y[0] -= x[0] * x[1];
+                    y[1] = x[2] * x[2];
+                    y[1] += T.CreateChecked(2);
+                    y[1] -= x[0];
+                }
+                [Differentiable]
                 public static T Weighted<T>(ReadOnlySpan<T> x, T[] w) where T : IFloatingPointIeee754<T>
                 {
                     T s = T.Zero;
@@ -223,6 +232,25 @@ public sealed class GeneratorConstructsTests
         Form("DeadLoop")(x, y, [1.5], gradient);
         AssertClose(x[0] * x[1], y[0], Rtol, "DeadLoop y₀");
         Assert.Equal([1.5 * x[1], 1.5 * x[0], 0.0], gradient);
+    }
+
+    /// <summary>
+    /// Outputs written with =, += and -=, of constants too: y = (1 − x₀x₁, x₂² + 2 − x₀), so
+    /// Jᵀū = (−ū₀x₁ − ū₁, −ū₀x₀, 2x₂ū₁).
+    /// </summary>
+    [Theory]
+    [InlineData(0.5, -1.25, 2.0, 1.5, -0.75)]
+    [InlineData(-0.3, 0.8, -1.1, 0.0, 2.0)]
+    public void Outputs_written_with_every_operator_have_their_closed_form_vjp(double x0, double x1, double x2, double u0, double u1)
+    {
+        var vjp = GeneratorHarness.Method<VjpFunction>(Compile(), "Outputs_Vjp", typeof(double));
+        double[] x = [x0, x1, x2], y = new double[2], gradient = new double[3];
+        vjp(x, y, [u0, u1], gradient);
+        AssertClose(1 - x0 * x1, y[0], Rtol, "y₀");
+        AssertClose(x2 * x2 + 2 - x0, y[1], Rtol, "y₁");
+        AssertClose(-u0 * x1 - u1, gradient[0], Rtol, "x̄₀");
+        AssertClose(-u0 * x0, gradient[1], Rtol, "x̄₁");
+        AssertClose(2 * x2 * u1, gradient[2], Rtol, "x̄₂");
     }
 
     private delegate T Scalars<T>(T a, int n, double c, T b);

@@ -7,7 +7,7 @@ namespace Autodiff.Properties.Compiled;
 /// Where a [Differentiable] method may live and which forms of it get which methods: namespaces (block and
 /// file-scoped, with usings inside), nested partial classes, structs and records, a private nested type (no module
 /// initializer can reach it, so no registration), overloads (one generated file each), several differentiated
-/// parameters (only <c>_Adjoint</c>). Each is generated in memory, compiled, loaded and held to the tape.
+/// parameters (only <c>_Adjoint</c>), a further constraint on T. Each is generated in memory, compiled, loaded and held to the tape.
 /// </summary>
 public sealed class GeneratorFormsTests
 {
@@ -169,6 +169,28 @@ public sealed class GeneratorFormsTests
         AssertClose(0.5 + seed * tape[3], aBar, Rtol, "ā");
         for (int j = 0; j < 3; j++)
             AssertClose(j + 1 + seed * tape[j], xBar[j], Rtol, $"x̄{j}");
+    }
+
+    /// <summary>
+    /// A further constraint on T beside IFloatingPointIeee754&lt;T&gt; is accepted: f(x) = x₀ sin x₁,
+    /// ∇f = (sin x₁, x₀ cos x₁).
+    /// </summary>
+    [Fact]
+    public void A_further_constraint_on_T_is_accepted()
+    {
+        string source = GeneratorHarness.Usings + """
+            public static partial class Bounded
+            {
+                [Differentiable]
+                public static T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>, IMinMaxValue<T> => x[0] * T.Sin(x[1]);
+            }
+            """;
+        var compiled = GeneratorHarness.Method<GradientFunction>(GeneratorHarness.Load(source).GetType("Bounded")!, "F_Grad", typeof(double));
+        double[] x = [0.4, -1.3];
+        var gradient = new double[2];
+        AssertClose(0.4 * Math.Sin(-1.3), compiled(x, gradient), Rtol, "f");
+        AssertClose(Math.Sin(-1.3), gradient[0], Rtol, "∂f/∂x₀");
+        AssertClose(0.4 * Math.Cos(-1.3), gradient[1], Rtol, "∂f/∂x₁");
     }
 
     private delegate double TwoAdjoint(double a, ReadOnlySpan<double> x, ref double aBar, Span<double> xBar, double seed);

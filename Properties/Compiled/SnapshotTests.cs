@@ -28,6 +28,11 @@ public sealed class SnapshotTests
         GeneratorHarness.Output output = GeneratorHarness.Run(
             File.ReadAllText(Folder("CompiledFunctions.cs")), "global using System;");
         Assert.Empty(output.Diagnostics);
+        // Named as docs/compiled-adjoints.md says: Namespace.Type.Method….g.cs.
+        string file = Path.GetFileName(Assert.Single(output.Driver.GetRunResult().GeneratedTrees,
+            t => t.FilePath.Contains($"CompiledFunctions.{name}.", StringComparison.Ordinal)).FilePath);
+        Assert.StartsWith($"Autodiff.Properties.Compiled.CompiledFunctions.{name}.", file, StringComparison.Ordinal);
+        Assert.EndsWith(".g.cs", file, StringComparison.Ordinal);
         string generated = output.Generated($"CompiledFunctions.{name}.").ReplaceLineEndings("\n");
         string path = Folder("Snapshots", name + ".generated.txt");
         if (Environment.GetEnvironmentVariable("DUAL_UPDATE_SNAPSHOTS") == "1")
