@@ -7,7 +7,8 @@ namespace Autodiff.Properties.Compiled;
 /// Where a [Differentiable] method may live and which forms of it get which methods: namespaces (block and
 /// file-scoped, with usings inside), nested partial classes, structs and records, a private nested type (no module
 /// initializer can reach it, so no registration), overloads (one generated file each), several differentiated
-/// parameters (only <c>_Adjoint</c>), a further constraint on T. Each is generated in memory, compiled, loaded and held to the tape.
+/// parameters (only <c>_Adjoint</c>), a further constraint on T. Each is generated in memory, compiled, loaded and held to the tape
+/// (the last to its closed form: the tape's Tracked&lt;T&gt; has no IMinMaxValue).
 /// </summary>
 public sealed class GeneratorFormsTests
 {

@@ -27,8 +27,10 @@ internal static class GeneratorHarness
 
     public sealed record Output(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics, GeneratorDriver Driver)
     {
-        public string Generated(string hintFragment) =>
-            Driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(hintFragment, StringComparison.Ordinal)).ToString();
+        public string Generated(string hintFragment) => GeneratedTree(hintFragment).ToString();
+
+        public SyntaxTree GeneratedTree(string hintFragment) =>
+            Driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains(hintFragment, StringComparison.Ordinal));
     }
 
     public static CSharpCompilation Compilation(params string[] sources) =>
