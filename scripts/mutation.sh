@@ -25,6 +25,9 @@
 #                         a slice of a library whose full run does not fit the time at hand; the table says so.
 #   -t, --table           run nothing: print the table of the reports already in DIR (with -o).
 #   -o, --out DIR         where the reports and the table go (default: StrykerOutput/mutation-<date>).
+#                         A run longer than one sitting is made in parts at one commit: a worktree at the commit
+#                         (git worktree add --detach DIR2 COMMIT), each part run from it with the same -o DIR, then
+#                         -t -o DIR prints the whole table, dated by the days its reports were written.
 #   -f, --files           also print, per library, the files below 90 % with their survivors' lines.
 #   -h, --help            this text.
 #
@@ -183,7 +186,13 @@ for library in sys.argv[5:]:
     rows.append(f"| `{library}/` | {d + s + n} | {d} | {timeouts} | {s} | {n} | {value:.2f} % | {minutes} | `{commit}` |")
     if below:
         details.append(f"\n`{library}/`, files below 90 %:\n\n| file | detected | survived | not covered | score | lines |\n|---|---:|---:|---:|---:|---|\n" + "\n".join(below))
-table = [f"Mutation run of {stamp} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") +
+# The date of each report (a run measured at one commit over several days says so): the days its reports were written.
+import datetime
+days = sorted({datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(out, library, "reports", "mutation-report.json")),
+                                               datetime.timezone.utc).strftime("%Y-%m-%d")
+               for library in sys.argv[5:] if os.path.exists(os.path.join(out, library, "reports", "mutation-report.json"))})
+when = stamp if not days else days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
+table = [f"Mutation run of {when} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") +
          (f", only the mutants in {mutate}" if mutate else "") + ":", "",
          "| library | tested | detected | of which timed out | survived | not covered | score | minutes | commit |",
          "|---|---:|---:|---:|---:|---:|---:|---:|---|"] + rows
