@@ -20,9 +20,12 @@ public static class Tolerance
     /// <summary>The five-point second difference divides rounding error by h², ≈ 10⁻¹⁰ · |f|: 10⁻⁵.</summary>
     public const double SecondDifference = 1e-5;
 
-    /// <summary>True when a and b agree to rtol relative to the larger magnitude (and the floor).</summary>
+    /// <summary>
+    /// True when a and b agree to rtol relative to the larger magnitude (and the floor). Infinities and NaN agree only
+    /// with themselves: relative to an infinite magnitude every finite number would be "close" (∞ ≤ rtol · ∞).
+    /// </summary>
     public static bool Close(double a, double b, double rtol, double floor = 1.0) =>
-        a.Equals(b) || Math.Abs(a - b) <= rtol * Math.Max(floor, Math.Max(Math.Abs(a), Math.Abs(b)));
+        a.Equals(b) || double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) <= rtol * Math.Max(floor, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>Asserts <see cref="Close"/> with a message naming both values.</summary>
     public static void AssertClose(double expected, double actual, double rtol, string what, double floor = 1.0)

@@ -22,6 +22,23 @@ public sealed class ChecksTests
         Assert.Equal("[0]", report.Worst[0].Index);
     }
 
+    /// <summary>
+    /// An infinite derivative is matched only by the same infinity: relative to ∞ every finite value used to be within
+    /// tolerance (∞ ≤ rtol · ∞), so forward +∞ against a finite reverse ∂/∂x₀ passed.
+    /// </summary>
+    [Fact]
+    public void Forward_equals_reverse_holds_an_infinite_derivative_to_the_same_infinity()
+    {
+        double[] x = [0.7, -1.2, 0.4];
+        GradCheckReport report = Checks.ForwardEqualsReverse(new InfiniteForwardGradient(), x);
+        Assert.Equal(1, report.FailureCount);
+        Assert.Equal(double.PositiveInfinity, report.Worst[0].Value);
+        Assert.True(double.IsFinite(report.Worst[0].Reference));
+        GradCheckReport agreeing = Checks.ForwardEqualsReverse(new InfiniteGradient(), [0.7, -1.2]);
+        agreeing.ThrowIfFailed();
+        Assert.Equal(double.PositiveInfinity, agreeing.Worst.Single(e => e.Index == "[0]").Reference);
+    }
+
     [Fact]
     public void Adjointness_passes_on_right_code_and_fails_on_a_wrong_tangent()
     {

@@ -31,6 +31,22 @@ internal static class Functions
             TestFunctions.Coupled(x) + (typeof(T) == typeof(Dual<double>) ? T.CreateChecked(0.01) * x[0] * x[0] : T.Zero);
     }
 
+    /// <summary>
+    /// Coupled, plus √(x₀ − 0.7) in forward mode only (Dual): at x₀ = 0.7 the value is unchanged and forward ∂/∂x₀ is
+    /// +∞ while reverse mode's is finite, a disagreement no relative tolerance may forgive.
+    /// </summary>
+    public readonly struct InfiniteForwardGradient : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+            TestFunctions.Coupled(x) + (typeof(T) == typeof(Dual<double>) ? T.Sqrt(x[0] - T.CreateChecked(0.7)) : T.Zero);
+    }
+
+    /// <summary>√(x₀ − 0.7) + x₁ in every mode: ∂/∂x₀ = +∞ at x₀ = 0.7, forward and reverse alike.</summary>
+    public readonly struct InfiniteGradient : IScalarFunction
+    {
+        public T F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => T.Sqrt(x[0] - T.CreateChecked(0.7)) + x[1];
+    }
+
     /// <summary>A random program plus 0.1·x₀ on every differentiated number type: ∂/∂x₀ is off by 0.1.</summary>
     public readonly struct OffProgram(ProgramCase c) : IScalarFunction
     {

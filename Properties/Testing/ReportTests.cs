@@ -81,6 +81,8 @@ public sealed class ReportTests
         Assert.Equal(0.0, exact.Allowed(3.0));
         Assert.Equal((1e-6, 1e-6), (Tolerances.Default.Relative, Tolerances.Default.Absolute));
         Assert.Equal(1e-6 + 1e-6 * 3, Tolerances.Default.Allowed(-3));
+        Assert.Equal(0.0, Tolerances.Default.Allowed(double.PositiveInfinity));
+        Assert.Equal(0.0, Tolerances.Default.Allowed(double.NegativeInfinity));
         Assert.Equal("relative", Assert.Throws<ArgumentException>(() => new Tolerances(relative: double.PositiveInfinity)).ParamName);
         Assert.Equal("absolute", Assert.Throws<ArgumentException>(() => new Tolerances(absolute: -1e-300)).ParamName);
     }

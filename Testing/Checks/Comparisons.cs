@@ -6,8 +6,9 @@ internal sealed class Comparisons(Tolerances? tolerances)
     private readonly Tolerances _tolerances = tolerances ?? Tolerances.Default;
     private readonly List<GradCheckEntry> _entries = [];
 
+    // Error 0 where the two are equal, infinities included (∞ − ∞ would be NaN); a NaN still fails.
     public void Add(string check, string index, double value, double reference) =>
-        _entries.Add(new(check, index, value, reference, Math.Abs(value - reference), _tolerances.Allowed(reference)));
+        _entries.Add(new(check, index, value, reference, value == reference ? 0 : Math.Abs(value - reference), _tolerances.Allowed(reference)));
 
     // Entry [i, j] of two m×n matrices ([j] of a single row, a gradient).
     public void Add(string check, double[,] values, double[,] references)

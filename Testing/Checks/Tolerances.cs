@@ -25,8 +25,11 @@ public sealed record Tolerances
     /// <summary>atol, the error allowed near a reference of 0.</summary>
     public double Absolute { get; }
 
-    /// <summary>atol + rtol · |reference|, the error allowed against that reference.</summary>
-    public double Allowed(double reference) => Absolute + Relative * Math.Abs(reference);
+    /// <summary>
+    /// atol + rtol · |reference|, the error allowed against that reference; none against an infinite one (which only
+    /// the same infinity matches: rtol · ∞ would allow every finite value).
+    /// </summary>
+    public double Allowed(double reference) => double.IsInfinity(reference) ? 0 : Absolute + Relative * Math.Abs(reference);
 
     /// <inheritdoc/>
     public override string ToString() => $"|AD − reference| ≤ {Absolute:G3} + {Relative:G3}·|reference|";

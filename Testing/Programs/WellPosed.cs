@@ -119,9 +119,10 @@ public static class WellPosed
         return double.IsFinite(slope) && Close(slope, coarse, 15 * Smoothness) ? Math.Abs(slope) : double.NaN;
     }
 
-    // a and b agree to rtol relative to the larger magnitude, or to 1 where both are smaller.
+    // a and b agree to rtol relative to the larger magnitude, or to 1 where both are smaller; an infinity only with
+    // itself (relative to ∞, every finite number would be close).
     private static bool Close(double a, double b, double rtol) =>
-        a.Equals(b) || Math.Abs(a - b) <= rtol * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
+        a.Equals(b) || double.IsFinite(a) && double.IsFinite(b) && Math.Abs(a - b) <= rtol * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 
     /// <summary>
     /// The node itself is well posed, its subtrees aside: its arguments <see cref="Fits"/> their domains and it is
