@@ -101,9 +101,10 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
         T e2 = left.Value * right.E2 + left.E2 * right.Value;
         T e1e2 = (left.Value * right.E1E2 + left.E2 * right.E1) + (left.E1 * right.E2 + left.E1E2 * right.Value);
         long tag = Perturbation.Combine(left._tag, right._tag);
-        return T.IsNaN(e1 + e2 + e1e2)
-            ? ProductZeroWins(left, right, tag)
-            : new(left.Value * right.Value, e1, e2, e1e2, tag);
+        // Stryker disable once Arithmetic : the sum only tests the parts for NaN (a NaN part makes any ± of them NaN);
+        // a false alarm (∞ − ∞) takes the zero-wins path, which gives the same parts.
+        bool anyNaN = T.IsNaN(e1 + e2 + e1e2);
+        return anyNaN ? ProductZeroWins(left, right, tag) : new(left.Value * right.Value, e1, e2, e1e2, tag);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -127,7 +128,9 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
         T e1 = (left.E1 - q * right.E1) / right.Value;
         T e1e2 = (left.E1E2 - (q * right.E1E2 + q2 * right.E1) - e1 * right.E2) / right.Value;
         long tag = Perturbation.Combine(left._tag, right._tag);
-        return T.IsNaN(q2 + e1 + e1e2) ? QuotientZeroWins(left, right, tag) : new(q, e1, q2, e1e2, tag);
+        // Stryker disable once Arithmetic : a NaN test of the parts, as in the product.
+        bool anyNaN = T.IsNaN(q2 + e1 + e1e2);
+        return anyNaN ? QuotientZeroWins(left, right, tag) : new(q, e1, q2, e1e2, tag);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
