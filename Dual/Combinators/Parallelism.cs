@@ -20,7 +20,9 @@ internal static class Parallelism
     /// exception (the first one), not an <see cref="AggregateException"/>.</remarks>
     public static void For<TScratch>(int from, int to, bool parallel, Func<TScratch> scratch, Action<int, TScratch> body)
     {
-        if (!parallel || Environment.ProcessorCount == 1 || to - from < MinimumPasses)
+        // Stryker disable once all : serial or over the cores is a matter of speed, the result is bit-identical.
+        bool serial = !parallel || Environment.ProcessorCount == 1 || to - from < MinimumPasses;
+        if (serial)
         {
             TScratch local = scratch();
             for (int k = from; k < to; k++)
@@ -35,15 +37,18 @@ internal static class Parallelism
         // The caller works rather than waits: with a task per core and the caller blocked, a 200×200 Jacobian ran at
         // 0.8–1.0× serial on this 2-core VM (each call paid two thread wake-ups), with the caller working at 1.5–1.8×
         // (Stopwatch harness, machine shared).
+        // Stryker disable all : how many workers share the passes changes only the speed (bit-identical results).
         int count = to - from;
         int workers = Math.Min(Environment.ProcessorCount, count);
         int next = from;
         var helpers = new Task[workers - 1];
+        // Stryker restore all
         for (int w = 0; w < helpers.Length; w++)
             helpers[w] = Task.Run(Work);
         ExceptionDispatchInfo? failure = null;
         try
         {
+            // Stryker disable once Statement : a caller that only waits leaves the passes to the helpers, slower.
             Work();
         }
         catch (Exception e)
@@ -73,6 +78,7 @@ internal static class Parallelism
             catch
             {
                 // A failed pass stops the others: there is no result to finish.
+                // Stryker disable once Statement : the others would finish their passes for nothing, then the same throw.
                 Volatile.Write(ref next, to);
                 throw;
             }
@@ -84,6 +90,7 @@ internal static class Parallelism
             while (true)
             {
                 int start = Volatile.Read(ref next);
+                // Stryker disable once Equality : start = to claims the empty run [to, to + 1), which its caller's Start < to refuses.
                 if (start >= to)
                     return (start, start);
                 int end = start + GuidedRun(to - start, workers);
