@@ -162,6 +162,28 @@ public sealed class PerturbationSafetyProperties
         Confused(() => Forward.Taylor<double>(x => keptSeries + 1.0, 1.0, 2));
     }
 
+    /// <summary>Both messages say what happened and what to write instead: the nested type, or the transforms.</summary>
+    [Fact]
+    public void The_messages_say_what_happened_and_what_to_write_instead()
+    {
+        // x · y with x the outer variable: two differentiations meet in one operation.
+        string met = Assert.Throws<InvalidOperationException>(() =>
+            Forward.Derivative<double>(x => x * Forward.Derivative<double>(y => x * y, 3.0), 1.0)).Message;
+        Assert.Contains("two different forward differentiations met in one operation", met);
+        Assert.Contains("Forward.Derivative<Dual<double>>(…) inside Forward.Derivative<double>(…)", met);
+        Assert.Contains("composable transforms (Transforms.Derivative(f))", met);
+        Assert.Contains("pick the nested types themselves", met);
+        // The inner function returns x · x: nothing met, but its result carries the outer perturbation.
+        string escaped = Assert.Throws<InvalidOperationException>(() =>
+            Forward.Derivative<double>(x => x * Forward.Derivative<double>(y => x * x, 3.0), 1.0)).Message;
+        Assert.Contains("returned a number carrying another differentiation's perturbation", escaped);
+        Assert.Contains("captured the variable of an outer differentiation of the same number type, or kept a value", escaped);
+        Assert.Contains("from a differentiation that has finished", escaped);
+        Assert.Contains("so its tangent is not this derivative", escaped);
+        Assert.Contains("Forward.Derivative<Dual<double>>(…) inside Forward.Derivative<double>(…)), and do not", escaped);
+        Assert.Contains("keep numbers of one differentiation for another", escaped);
+    }
+
     [Fact]
     public void Tags_stay_distinct_past_two_to_the_32nd_differentiations()
     {
