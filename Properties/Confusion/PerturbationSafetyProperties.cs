@@ -169,19 +169,23 @@ public sealed class PerturbationSafetyProperties
         // x · y with x the outer variable: two differentiations meet in one operation.
         string met = Assert.Throws<InvalidOperationException>(() =>
             Forward.Derivative<double>(x => x * Forward.Derivative<double>(y => x * y, 3.0), 1.0)).Message;
-        Assert.Contains("two different forward differentiations met in one operation", met);
-        Assert.Contains("Forward.Derivative<Dual<double>>(…) inside Forward.Derivative<double>(…)", met);
-        Assert.Contains("composable transforms (Transforms.Derivative(f))", met);
-        Assert.Contains("pick the nested types themselves", met);
+        Says(met, "two different forward differentiations met in one operation",
+            "Forward.Derivative<Dual<double>>(…) inside Forward.Derivative<double>(…)",
+            "composable transforms (Transforms.Derivative(f))", "pick the nested types themselves");
         // The inner function returns x · x: nothing met, but its result carries the outer perturbation.
         string escaped = Assert.Throws<InvalidOperationException>(() =>
             Forward.Derivative<double>(x => x * Forward.Derivative<double>(y => x * x, 3.0), 1.0)).Message;
-        Assert.Contains("returned a number carrying another differentiation's perturbation", escaped);
-        Assert.Contains("captured the variable of an outer differentiation of the same number type, or kept a value", escaped);
-        Assert.Contains("from a differentiation that has finished", escaped);
-        Assert.Contains("so its tangent is not this derivative", escaped);
-        Assert.Contains("Forward.Derivative<Dual<double>>(…) inside Forward.Derivative<double>(…)), and do not", escaped);
-        Assert.Contains("keep numbers of one differentiation for another", escaped);
+        Says(escaped, "returned a number carrying another differentiation's perturbation",
+            "captured the variable of an outer differentiation of the same number type, or kept a value",
+            "from a differentiation that has finished", "so its tangent is not this derivative",
+            "Forward.Derivative<Dual<double>>(…) inside Forward.Derivative<double>(…)), and do not",
+            "keep numbers of one differentiation for another");
+    }
+
+    private static void Says(string message, params string[] phrases)
+    {
+        foreach (string phrase in phrases)
+            Assert.Contains(phrase, message);
     }
 
     [Fact]
