@@ -146,14 +146,14 @@ fi
 
 # The table, from each library's mutation-report.json (Stryker's schema: files → mutants → status).
 python3 - "$out" "$stamp" "$commit" "$files" "${libraries[@]}" <<'PY'
-import json, os, sys
+import datetime, json, os, sys
 out, stamp, commit, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
 if os.path.exists(os.path.join(out, "commit")):  # the commit the reports were made at
     commit = open(os.path.join(out, "commit")).read().strip()
 maxtest = open(os.path.join(out, "maxtest")).read().strip() if os.path.exists(os.path.join(out, "maxtest")) else ""
 mutate = open(os.path.join(out, "mutate")).read().strip() if os.path.exists(os.path.join(out, "mutate")) else ""
 detected_kinds, survived_kinds, uncovered_kinds = {"Killed", "Timeout"}, {"Survived"}, {"NoCoverage"}
-rows, details, low = [], [], False
+rows, details, low, days = [], [], False, set()
 def score(d, s, n):
     return 100.0 * d / (d + s + n) if d + s + n else 100.0
 for library in sys.argv[5:]:
@@ -165,6 +165,7 @@ for library in sys.argv[5:]:
         low = True
         continue
     data = json.load(open(report))
+    days.add(datetime.datetime.fromtimestamp(os.path.getmtime(report), datetime.timezone.utc).strftime("%Y-%m-%d"))
     total = {"d": 0, "s": 0, "n": 0}
     # Stryker counts a timed-out mutant as detected (a mutant that makes a loop endless is caught); shown apart,
     # since a slow machine can turn a surviving but slowing mutant into a timeout.
@@ -186,11 +187,8 @@ for library in sys.argv[5:]:
     rows.append(f"| `{library}/` | {d + s + n} | {d} | {timeouts} | {s} | {n} | {value:.2f} % | {minutes} | `{commit}` |")
     if below:
         details.append(f"\n`{library}/`, files below 90 %:\n\n| file | detected | survived | not covered | score | lines |\n|---|---:|---:|---:|---:|---|\n" + "\n".join(below))
-# The date of each report (a run measured at one commit over several days says so): the days its reports were written.
-import datetime
-days = sorted({datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(out, library, "reports", "mutation-report.json")),
-                                               datetime.timezone.utc).strftime("%Y-%m-%d")
-               for library in sys.argv[5:] if os.path.exists(os.path.join(out, library, "reports", "mutation-report.json"))})
+# A run measured at one commit over several days is dated by the days its reports were written.
+days = sorted(days)
 when = stamp if not days else days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
 table = [f"Mutation run of {when} at {commit}" + (f" with DUAL_MAXTEST={maxtest}" if maxtest else "") +
          (f", only the mutants in {mutate}" if mutate else "") + ":", "",
