@@ -82,12 +82,16 @@ public readonly struct Dual<T> : IAutodiffNumber<Dual<T>, T>
     public static Dual<T> operator *(Dual<T> left, Dual<T> right) =>
         new(left.Value * right.Value, ChainRule.Sum(left.Value, right.Tangent, left.Tangent, right.Value), Perturbation.Combine(left._tag, right._tag));
 
-    /// <summary>The quotient rule: (a + b ε)/(c + d ε) = a/c + (b − (a/c) d)/c ε.</summary>
+    /// <summary>
+    /// The quotient rule: (a + b ε)/(c + d ε) = a/c + (b − (a/c) d)/c ε, a zero tangent winning in the product and in the
+    /// division (<see cref="ChainRule.Over{T}"/>): a constant over zero has tangent 0, not (0 − ∞·0)/0 = NaN.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator /(Dual<T> left, Dual<T> right)
     {
         T quotient = left.Value / right.Value;
-        return new(quotient, (left.Tangent - ChainRule.Times(quotient, right.Tangent)) / right.Value, Perturbation.Combine(left._tag, right._tag));
+        T tangent = ChainRule.Over(left.Tangent - ChainRule.Times(quotient, right.Tangent), right.Value);
+        return new(quotient, tangent, Perturbation.Combine(left._tag, right._tag));
     }
 
     /// <summary>f(a + b ε) = f(a) + f′(a) b ε, with f′ from the rule.</summary>

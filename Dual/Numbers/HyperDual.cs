@@ -119,7 +119,10 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     /// The quotient rule applied twice, as on <c>Dual&lt;Dual&lt;T&gt;&gt;</c>: with q = a/a′ + q₂ ε₂ the quotient of the
     /// ε₂-duals, the ε₁ part is (b + d ε₂ − q (b′ + d′ ε₂)) / (a′ + c′ ε₂).
     /// </summary>
-    /// <remarks>Plain products under one NaN test, as for the product.</remarks>
+    /// <remarks>
+    /// Plain products and quotients under one NaN test, as for the product; a NaN part recomputes them zero-wins
+    /// (<see cref="ChainRule.Times{T}"/>, <see cref="ChainRule.Over{T}"/>), so a constant over zero has zero parts.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator /(HyperDual<T> left, HyperDual<T> right)
     {
@@ -137,9 +140,9 @@ public readonly struct HyperDual<T> : IAutodiffNumber<HyperDual<T>, T>
     private static HyperDual<T> QuotientZeroWins(HyperDual<T> left, HyperDual<T> right, long tag)
     {
         T q = left.Value / right.Value;
-        T q2 = (left.E2 - ChainRule.Times(q, right.E2)) / right.Value;
-        T e1 = (left.E1 - ChainRule.Times(q, right.E1)) / right.Value;
-        T e1e2 = (left.E1E2 - ChainRule.Sum(q, right.E1E2, q2, right.E1) - ChainRule.Times(e1, right.E2)) / right.Value;
+        T q2 = ChainRule.Over(left.E2 - ChainRule.Times(q, right.E2), right.Value);
+        T e1 = ChainRule.Over(left.E1 - ChainRule.Times(q, right.E1), right.Value);
+        T e1e2 = ChainRule.Over(left.E1E2 - ChainRule.Sum(q, right.E1E2, q2, right.E1) - ChainRule.Times(e1, right.E2), right.Value);
         return new(q, e1, q2, e1e2, tag);
     }
 

@@ -105,7 +105,7 @@ public readonly struct MultiDual<T> : IAutodiffNumber<MultiDual<T>, T>
     public static MultiDual<T> operator /(MultiDual<T> left, MultiDual<T> right)
     {
         T quotient = left.Value / right.Value;
-        return new(quotient, (left._tangent - Partials<T>.Times(quotient, right._tangent)) / right.Value, Perturbation.Combine(left._tag, right._tag));
+        return new(quotient, Partials<T>.Over(left._tangent - Partials<T>.Times(quotient, right._tangent), right.Value), Perturbation.Combine(left._tag, right._tag));
     }
 
     /// <summary>f(a + Σ b_i ε_i) = f(a) + Σ f′(a) b_i ε_i, with f′ from the rule, computed once for all directions.</summary>

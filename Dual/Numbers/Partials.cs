@@ -50,8 +50,9 @@ internal readonly struct Partials<T>
 
     public static Partials<T> operator -(Partials<T> a) => new(-a._b0, -a._b1, -a._b2, -a._b3);
 
-    /// <summary>b_i / s.</summary>
-    public static Partials<T> operator /(Partials<T> b, T s) => new(b._b0 / s, b._b1 / s, b._b2 / s, b._b3 / s);
+    /// <summary>b_i / s in <see cref="ChainRule.Over{T}"/>'s zero-wins form (as Dual's ÷): a zero component stays 0.</summary>
+    public static Partials<T> Over(Partials<T> b, T s) =>
+        new(ChainRule.Over(b._b0, s), ChainRule.Over(b._b1, s), ChainRule.Over(b._b2, s), ChainRule.Over(b._b3, s));
 
     /// <summary>
     /// The chain rule's d·b_i, with 0 where b_i = 0: a zero tangent contributes zero whatever the partial d (∞ at √0,

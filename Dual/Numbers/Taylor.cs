@@ -160,7 +160,10 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         return new(c, n, tag);
     }
 
-    /// <summary>The division recurrence: q_k = (x_k − Σ_{j=1..k} y_j q_{k−j}) / y₀.</summary>
+    /// <summary>
+    /// The division recurrence: q₀ = x₀ / y₀ and q_k = (x_k − Σ_{j=1..k} y_j q_{k−j}) / y₀, the higher coefficients
+    /// divided zero-wins (<see cref="ChainRule.Over{T}"/>): a zero numerator gives 0 even where y₀ is 0, as in Dual's ÷.
+    /// </summary>
     public static Taylor<T> operator /(Taylor<T> left, Taylor<T> right)
     {
         int n = OrderPlusOne(left, right);
@@ -169,8 +172,9 @@ public readonly struct Taylor<T> : IAutodiffNumber<Taylor<T>, T>
         long tag = Perturbation.Combine(left._tag, right._tag);
         var q = new T[n];
         T y0 = right.Value;
-        for (int k = 0; k < n; k++)
-            q[k] = (left.Coefficient(k) - Convolution(right.Stored, q, 1, k)) / y0;
+        q[0] = left.Coefficient(0) / y0;
+        for (int k = 1; k < n; k++)
+            q[k] = ChainRule.Over(left.Coefficient(k) - Convolution(right.Stored, q, 1, k), y0);
         return new(q, n, tag);
     }
 

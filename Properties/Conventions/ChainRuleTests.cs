@@ -1,6 +1,9 @@
 namespace Autodiff.Properties.Conventions;
 
-/// <summary>The chain-rule product: a zero factor wins (0 · ∞ = 0 · NaN = 0), part by part for dual numbers.</summary>
+/// <summary>
+/// The chain-rule product: a zero factor wins (0 · ∞ = 0 · NaN = 0), part by part for dual numbers; and the quotient
+/// rule's division: a zero numerator wins (0 / 0 = 0 / NaN = 0).
+/// </summary>
 public sealed class ChainRuleTests
 {
     [Theory]
@@ -37,5 +40,35 @@ public sealed class ChainRuleTests
         Assert.Equal(7.0, ChainRule.Sum(0.0, double.PositiveInfinity, 7.0, 1.0)); // 0·∞ + 7·1
         Assert.Equal(0.0, ChainRule.Sum(double.NaN, 0.0, 0.0, double.NegativeInfinity));
         Assert.True(double.IsNaN(ChainRule.Sum(double.PositiveInfinity, 1.0, double.NegativeInfinity, 1.0))); // ∞ − ∞ stays NaN
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0)]
+    [InlineData(-0.0, double.NaN)]
+    public void A_zero_numerator_wins_in_the_quotient_rules_division(double n, double d) => Assert.Equal(0.0, ChainRule.Over(n, d));
+
+    [Theory]
+    [InlineData(6.0, 3.0, 2.0)]
+    [InlineData(1.0, 0.0, double.PositiveInfinity)]
+    [InlineData(-2.0, 0.0, double.NegativeInfinity)]
+    [InlineData(double.NaN, 2.0, double.NaN)] // a genuine NaN stays NaN
+    [InlineData(1.0, double.NaN, double.NaN)]
+    [InlineData(double.PositiveInfinity, double.PositiveInfinity, double.NaN)]
+    public void Without_a_zero_numerator_it_is_the_IEEE_quotient(double n, double d, double quotient) =>
+        Assert.Equal(quotient, ChainRule.Over(n, d));
+
+    [Fact]
+    public void Dual_quotients_are_divided_part_by_part()
+    {
+        // (0 + 2ε) ⊘ (0 + 3ε) = 0 ⊘ 0 + ((2 − 0 ⊙ 3) ⊘ 0) ε = 0 + ∞ ε; (0 + 0ε) ⊘ (0 + 0ε) = 0.
+        Assert.Equal(new Dual<double>(0, double.PositiveInfinity), ChainRule.Over(new Dual<double>(0, 2), new Dual<double>(0, 3)));
+        Assert.Equal(new Dual<double>(0, 0), ChainRule.Over(new Dual<double>(0, 0), new Dual<double>(0, 0)));
+        // A NaN numerator part stays NaN, and so does what it multiplies: (NaN + 1ε) ⊘ (0 + 1ε) = NaN + NaN ε.
+        Assert.Equal(new Dual<double>(double.NaN, double.NaN), ChainRule.Over(new Dual<double>(double.NaN, 1), new Dual<double>(0, 1)));
+        // Without a NaN it is Dual's quotient: (1 + 2ε)/(2 + 4ε) = 0.5 + 0ε.
+        Assert.Equal(new Dual<double>(0.5, 0), ChainRule.Over(new Dual<double>(1, 2), new Dual<double>(2, 4)));
+        Dual<Dual<double>> nested = ChainRule.Over(
+            new Dual<Dual<double>>(new(0, 0), new(0, 0)), new Dual<Dual<double>>(new(0, 0), new(0, 0)));
+        Assert.Equal(new Dual<Dual<double>>(new(0, 0), new(0, 0)), nested);
     }
 }

@@ -63,6 +63,24 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void A_constant_over_zero_contributes_zero_tangent_in_every_forward_number()
+    {
+        // x + 1/0: the constant quotient's tangent (0 − ∞·0)/0 is 0 (ChainRule.Over), not NaN, so d/dx is 1.
+        Assert.Equal(1.0, Autodiff.Forward.Derivative(PlusOneOverZero, 2.0));
+        Assert.Equal(0.0, Autodiff.Forward.SecondDerivative(PlusOneOverZero, 2.0));
+        Assert.Equal(new[] { double.PositiveInfinity, 1.0, 0.0, 0.0 }, Autodiff.Forward.Taylor(PlusOneOverZero, 2.0, 3));
+        Assert.Equal(new[] { 1.0, 1.0 }, Autodiff.Forward.GradientChunked<double>(x => PlusOneOverZero(x[0]) + x[1], [2.0, 3.0]));
+        // A Taylor series whose higher coefficients are stored zeros, over a constant zero: every quotient coefficient
+        // after the first is 0 / 0 → 0.
+        Taylor<double> storedZeros = Taylor<double>.Variable(2.0, 3) * Taylor<double>.Constant(0);
+        Taylor<double> quotient = Taylor<double>.Constant(1) / storedZeros;
+        Assert.Equal(double.PositiveInfinity, quotient[0]);
+        Assert.Equal([0.0, 0.0, 0.0], new[] { quotient[1], quotient[2], quotient[3] });
+    }
+
+    private static T PlusOneOverZero<T>(T x) where T : IFloatingPointIeee754<T> => x + T.One / T.Zero;
+
+    [Fact]
     public void Branches_follow_the_value_and_differentiate_the_branch_taken()
     {
         static T Relu<T>(T x) where T : IFloatingPointIeee754<T> => x > T.Zero ? x : T.Zero;

@@ -12,14 +12,10 @@ namespace Autodiff.Properties.Forward;
 /// chain rule, <see cref="ChainRule"/>) are held to the nested numbers' as well as the plain ones.
 /// </summary>
 /// <remarks>
-/// The rule-table functions are compared with values inside their domains (tangent parts still drawn with zeros and
-/// infinities). At a pole or outside the domain the two differ, and the nested numbers are the ones that break the
-/// convention: they compute f″(a)·c through the rule's f′ on the dual number a + c ε₂, whose quotient rule divides
-/// the zero tangent c = 0 by a zero or NaN value, (0 − q·0)/a = NaN (ln at 0: f′ = 1/x at 0 + 0ε; √ of a negative
-/// number), where HyperDual lets the zero c win and answers 0. The quotient rule's own division, (b − q d)/c, is not a
-/// zero-wins product yet, in <c>Dual</c>, <c>HyperDual</c> and the nested numbers alike: the constant
-/// (1 + 0ε)/(0 + 0ε) has tangent (0 − ∞·0)/0 = NaN, not 0. A known gap, left for its own change (the arithmetic operations, drawn with zero values, agree
-/// because they share it).
+/// The rule-table functions too are drawn at their poles and outside their domains (ln at 0, √ of a negative number):
+/// there the nested numbers compute f″(a)·c through the rule's f′ on the dual number a + c ε₂, whose quotient rule
+/// divides the zero tangent c = 0 by a zero or NaN value, and agree with HyperDual's zero-wins parts because that
+/// division is zero-wins too (<see cref="ChainRule.Over{T}"/>: (0 − q·0)/0 = 0).
 /// </remarks>
 public sealed class HyperDualArithmeticTests
 {
@@ -27,16 +23,7 @@ public sealed class HyperDualArithmeticTests
         Cases.In(-4, 4), Cases.In(-4, 4), Cases.In(-4, 4), Gen.Constant(0.0), Gen.Constant(0.0),
         Gen.Elements(double.PositiveInfinity, double.NegativeInfinity, double.NaN));
 
-    // The rule-table functions' values inside every domain (x > 0, finite): see the remarks.
-    private static readonly Gen<double> DomainValue = Cases.In(0.25, 4);
-
     private static readonly Arbitrary<double[]> Parts = Arb.From(Part.ArrayOf(8));
-
-    private static readonly Arbitrary<double[]> PartsInTheDomains = Arb.From(
-        from x in DomainValue
-        from y in DomainValue
-        from rest in Part.ArrayOf(6)
-        select new[] { x, rest[0], rest[1], rest[2], y, rest[3], rest[4], rest[5] });
 
     // The operations, each written once and run on both number types.
     private static T Product<T>(T x, T y) where T : IFloatingPointIeee754<T> => x * y;
@@ -50,17 +37,17 @@ public sealed class HyperDualArithmeticTests
     private static T Hypot<T>(T x, T y) where T : IFloatingPointIeee754<T> => T.Hypot(x, y);
 
     private static readonly Dictionary<string, (Func<HyperDual<double>, HyperDual<double>, HyperDual<double>> Hyper,
-        Func<Dual<Dual<double>>, Dual<Dual<double>>, Dual<Dual<double>>> Nested, bool Arithmetic)> Operations = new()
+        Func<Dual<Dual<double>>, Dual<Dual<double>>, Dual<Dual<double>>> Nested)> Operations = new()
     {
-        ["x · y"] = (Product, Product, true),
-        ["x / y"] = (Quotient, Quotient, true),
-        ["(x + y)(x − y)"] = (SumAndDifference, SumAndDifference, true),
-        ["√x · y"] = (Sqrt, Sqrt, false),
-        ["ln x / y"] = (Log, Log, false),
-        ["sin(x y)"] = (Sin, Sin, false),
-        ["atan2(x, y)"] = (Atan2, Atan2, false),
-        ["xʸ"] = (Pow, Pow, false),
-        ["hypot(x, y)"] = (Hypot, Hypot, false),
+        ["x · y"] = (Product, Product),
+        ["x / y"] = (Quotient, Quotient),
+        ["(x + y)(x − y)"] = (SumAndDifference, SumAndDifference),
+        ["√x · y"] = (Sqrt, Sqrt),
+        ["ln x / y"] = (Log, Log),
+        ["sin(x y)"] = (Sin, Sin),
+        ["atan2(x, y)"] = (Atan2, Atan2),
+        ["xʸ"] = (Pow, Pow),
+        ["hypot(x, y)"] = (Hypot, Hypot),
     };
 
     public static TheoryData<string> Names => [.. Operations.Keys];
@@ -69,8 +56,8 @@ public sealed class HyperDualArithmeticTests
     [MemberData(nameof(Names))]
     public void Every_part_equals_the_nested_dual_numbers_including_zeros_and_infinities(string name)
     {
-        (var onHyper, var onNested, bool arithmetic) = Operations[name];
-        Verify.ForAll(arithmetic ? Parts : PartsInTheDomains, p =>
+        (var onHyper, var onNested) = Operations[name];
+        Verify.ForAll(Parts, p =>
         {
             HyperDual<double> x = new(p[0], p[1], p[2], p[3]), y = new(p[4], p[5], p[6], p[7]);
             Same(onNested(Nested(x), Nested(y)), onHyper(x, y), $"{name} at x = {x}, y = {y}");
