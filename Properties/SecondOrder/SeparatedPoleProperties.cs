@@ -1,6 +1,7 @@
 using System.Numerics;
 using Autodiff.Properties.Composition;
 using Autodiff.Properties.Support;
+using Autodiff.Properties.Tensors;
 using static Autodiff.Properties.Support.Tolerance;
 
 namespace Autodiff.Properties.SecondOrder;
@@ -49,8 +50,8 @@ public sealed class SeparatedPoleProperties
     // Every route to the Hessian, flattened row-major; Polarised: entries from directional derivatives along eᵢ ± eⱼ.
     private static readonly (string Name, Func<PoleInFirst, double[], double[]> Hessian, bool Polarised)[] Routes =
     [
-        ("hyper-dual (Forward.Hessian)", (f, x) => Flat(Autodiff.Forward.Hessian<double>(f.F, x)), false),
-        ("forward-over-reverse (Hessian.Dense)", (f, x) => Flat(Hessian.Dense<double>(f.F, x)), false),
+        ("hyper-dual (Forward.Hessian)", (f, x) => Plain.Flat(Autodiff.Forward.Hessian<double>(f.F, x)), false),
+        ("forward-over-reverse (Hessian.Dense)", (f, x) => Plain.Flat(Hessian.Dense<double>(f.F, x)), false),
         ("reverse-over-forward (HvpReverseOverForward)", (f, x) => ByColumns(x.Length, e => Hessian.HvpReverseOverForward<double>(f.F, x, e)), false),
         ("reverse-over-reverse (Vhp)", (f, x) => ByColumns(x.Length, e => Hessian.Vhp<double>(f.F, x, e)), false),
         ("nested duals (Jacfwd ∘ Jacfwd)", (f, x) => f.Jacfwd().Jacfwd().F(x), false),
@@ -85,8 +86,6 @@ public sealed class SeparatedPoleProperties
                     AssertClose(smooth[i - 1, j - 1], h[i * n + j], ExactSecond, $"{name}, g = {g}: ∂²f/∂x{i}∂x{j}");
             }
         });
-
-    private static double[] Flat(double[,] m) => [.. m.Cast<double>()];
 
     private static double[] ByColumns(int n, Func<double[], double[]> hvp)
     {
