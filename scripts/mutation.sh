@@ -23,6 +23,12 @@
 #   -m, --mutate GLOB     mutate only the files GLOB matches (Stryker's --mutate, repeatable; File.cs{9410..11946}: only the
 #                         characters 9410 to 11946 of the file, Roslyn text positions, not lines), e.g.
 #                         a slice of a library whose full run does not fit the time at hand; the table says so.
+#   -p, --part NAME       the run is one part of a library measured in slices (with -m; '!GLOB' excludes): its report
+#                         goes to DIR/<library>.NAME/, beside the other parts, and the table merges the parts of a
+#                         library into one row (a file in two parts is refused: it would be counted twice), e.g.
+#                           -p compiled -m '**/LoopProgram.cs' -m '**/CSharp.cs' Testing
+#                           -p rest -m '**/*.cs' -m '!**/*.GenericMath.cs' -m '!**/LoopProgram.cs' -m '!**/CSharp.cs' Testing
+#                         (a --mutate on the command line replaces the config's list, so the rest repeats its exclusion).
 #   -t, --table           run nothing: print the table of the reports already in DIR (with -o).
 #   -o, --out DIR         where the reports and the table go (default: StrykerOutput/mutation-<date>).
 #                         A run longer than one sitting is made in parts at one commit: a worktree at the commit
@@ -44,6 +50,7 @@ concurrency=""
 jobs=1
 since=""
 only=""
+part=""
 globs=()
 files=0
 table_only=0
@@ -56,6 +63,7 @@ while [ $# -gt 0 ]; do
     -s|--since) since="$2"; shift 2 ;;
     -m|--mutate) only="${only:+$only, }$2"; globs+=("$2"); shift 2 ;;
     -o|--out) out="$2"; shift 2 ;;
+    -p|--part) part="$2"; shift 2 ;;
     -f|--files) files=1; shift ;;
     -t|--table) table_only=1; shift ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -78,6 +86,10 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 commit="$(git -C "$repo" rev-parse --short HEAD)"
 case "$jobs" in ''|*[!0-9]*|0) echo "--jobs needs a positive number" >&2; exit 2 ;; esac
+case "$part" in *[!A-Za-z0-9_-]*) echo "--part needs a plain name (letters, digits, - and _)" >&2; exit 2 ;; esac
+if [ -n "$part" ] && [ -z "$only" ] && [ "$table_only" -eq 0 ]; then
+  echo "--part needs the slice it measures (-m GLOB)" >&2; exit 2
+fi
 failed=0
 if [ "$table_only" -eq 0 ]; then
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/dual-mutation.XXXXXX")"
@@ -100,22 +112,29 @@ library_args() {
 }
 
 # One library: a fresh clone at the commit, Stryker from Properties/, the report and log into $out, then the clone goes.
+# A part's files are named <library>.<part>; a whole run replaces the library's parts, a part replaces the whole.
 mutate() {
-  local library="$1" clone="$scratch/$1" start extra=()
+  local library="$1" clone="$scratch/$1" name="$1${part:+.$part}" start extra=()
   mapfile -t extra < <(library_args "$library")
   start=$(date +%s)
-  rm -rf "${out:?}/$library"
-  echo "== $library: started $(date +%H:%M)"
+  if [ -n "$part" ]; then
+    rm -rf "${out:?}/$library" "$out/$library.log" "$out/$library.seconds" "$out/$name" "$out/$name".*
+    echo "$only" >"$out/$name.mutate"
+  else
+    rm -rf "${out:?}/$library" "$out/$library".*/
+    rm -f "$out/$library".*.log "$out/$library".*.seconds "$out/$library".*.mutate
+  fi
+  echo "== $name: started $(date +%H:%M)"
   git clone --quiet --no-hardlinks "$repo" "$clone" && git -C "$clone" checkout --quiet "$commit" &&
     (cd "$clone" && dotnet tool restore >/dev/null &&
-      cd Properties && dotnet stryker "${args[@]}" "${extra[@]}" --project "$library.csproj" --output "$out/$library") \
-      >"$out/$library.log" 2>&1
-  echo $(( $(date +%s) - start )) >"$out/$library.seconds"
+      cd Properties && dotnet stryker "${args[@]}" "${extra[@]}" --project "$library.csproj" --output "$out/$name") \
+      >"$out/$name.log" 2>&1
+  echo $(( $(date +%s) - start )) >"$out/$name.seconds"
   rm -rf "$clone"
-  if [ -f "$out/$library/reports/mutation-report.json" ]; then
-    echo "== $library: done in $(( ($(date +%s) - start + 30) / 60 )) min"
+  if [ -f "$out/$name/reports/mutation-report.json" ]; then
+    echo "== $name: done in $(( ($(date +%s) - start + 30) / 60 )) min"
   else
-    echo "== $library: no report; see $out/$library.log" >&2
+    echo "== $name: no report; see $out/$name.log" >&2
     return 1
   fi
 }
@@ -124,9 +143,9 @@ echo "$commit" >"$out/commit"
 # DUAL_MAXTEST (cases per property, default 100) reaches the tests like DUAL_REPLAY; a run at another size says so,
 # in the log and in DIR/maxtest, since its score is not comparable with the default's.
 rm -f "$out/maxtest" "$out/mutate"
-[ -n "$only" ] && echo "$only" >"$out/mutate"
+[ -n "$only" ] && [ -z "$part" ] && echo "$only" >"$out/mutate"
 [ -n "${DUAL_MAXTEST:-}" ] && echo "$DUAL_MAXTEST" >"$out/maxtest"
-echo "mutation run of ${libraries[*]} at $commit, $stamp (DUAL_REPLAY=$DUAL_REPLAY${DUAL_MAXTEST:+, DUAL_MAXTEST=$DUAL_MAXTEST}${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since}${only:+, only $only})"
+echo "mutation run of ${libraries[*]} at $commit, $stamp (${part:+part $part, }DUAL_REPLAY=$DUAL_REPLAY${DUAL_MAXTEST:+, DUAL_MAXTEST=$DUAL_MAXTEST}${concurrency:+, concurrency $concurrency}, $jobs at a time${since:+, since $since}${only:+, only $only})"
 started=$(date +%s)
 running=0
 for library in "${libraries[@]}"; do
@@ -156,16 +175,33 @@ detected_kinds, survived_kinds, uncovered_kinds = {"Killed", "Timeout"}, {"Survi
 rows, details, low, days = [], [], False, set()
 def score(d, s, n):
     return 100.0 * d / (d + s + n) if d + s + n else 100.0
+def read(path, default=""):
+    return open(path).read().strip() if os.path.exists(path) else default
+def parts(library):
+    """The runs that measured a library: its whole run (DIR/<library>/) or its parts (DIR/<library>.<part>/)."""
+    names = [library] + sorted(n for n in os.listdir(out) if n.startswith(library + ".") and os.path.isdir(os.path.join(out, n)))
+    return [n for n in names if os.path.exists(os.path.join(out, n, "reports", "mutation-report.json"))]
+split = []
 for library in sys.argv[5:]:
-    report = os.path.join(out, library, "reports", "mutation-report.json")
-    seconds = open(os.path.join(out, library + ".seconds")).read().strip() if os.path.exists(os.path.join(out, library + ".seconds")) else "0"
-    minutes = f"{int(seconds) / 60:.0f}"
-    if not os.path.exists(report):
+    names = parts(library)
+    minutes = f"{sum(int(read(os.path.join(out, n + '.seconds'), '0')) for n in (names or [library])) / 60:.0f}"
+    if not names:
         rows.append(f"| `{library}/` | — | — | — | — | — | no report | {minutes} | `{commit}` |")
         low = True
         continue
-    data = json.load(open(report))
-    days.add(datetime.datetime.fromtimestamp(os.path.getmtime(report), datetime.timezone.utc).strftime("%Y-%m-%d"))
+    # The parts' reports merged: each file from the one part that mutated it.
+    data = {"files": {}}
+    for n in names:
+        report = os.path.join(out, n, "reports", "mutation-report.json")
+        for path, entry in json.load(open(report))["files"].items():
+            if path in data["files"]:
+                print(f"{path} is in two parts of {library} ({n} and another); its mutants would be counted twice", file=sys.stderr)
+                sys.exit(2)
+            data["files"][path] = entry
+        days.add(datetime.datetime.fromtimestamp(os.path.getmtime(report), datetime.timezone.utc).strftime("%Y-%m-%d"))
+    if names != [library]:
+        split.append(f"`{library}/` in {len(names)} parts: " + "; ".join(
+            f"{n[len(library) + 1:]} ({read(os.path.join(out, n + '.mutate'))})" for n in names))
     total = {"d": 0, "s": 0, "n": 0}
     # Stryker counts a timed-out mutant as detected (a mutant that makes a loop endless is caught); shown apart,
     # since a slow machine can turn a surviving but slowing mutant into a timeout.
@@ -194,6 +230,8 @@ table = [f"Mutation run of {when} at {commit}" + (f" with DUAL_MAXTEST={maxtest}
          (f", only the mutants in {mutate}" if mutate else "") + ":", "",
          "| library | tested | detected | of which timed out | survived | not covered | score | minutes | commit |",
          "|---|---:|---:|---:|---:|---:|---:|---:|---|"] + rows
+if split:
+    table += ["", "Measured in parts (a row merges its parts' reports; minutes are their sum):", ""] + [f"- {x}" for x in split]
 # Where each library's minutes went, from the timestamps of its Stryker log: everything before the mutants are
 # tested (analysis, build, initial test run, mutation and compilation, per-test coverage capture) is paid once
 # per library whatever the number of mutants.
@@ -201,8 +239,8 @@ import re
 marks = [("build", "Building test project"), ("initial tests", "Initial test run started"),
          ("coverage", "mutants created"), ("mutants", "total mutants will be tested")]
 phases = []
-for library in sys.argv[5:]:
-    log = os.path.join(out, library + ".log")
+for run in [n for library in sys.argv[5:] for n in parts(library)]:
+    log = os.path.join(out, run + ".log")
     if not os.path.exists(log):
         continue
     stamps, first, last = {}, None, None
@@ -220,7 +258,8 @@ for library in sys.argv[5:]:
         continue
     points = [first] + [stamps[name] for name, _ in marks] + [last]
     spans = [((b - a) % 86400) / 60 for a, b in zip(points, points[1:])]
-    phases.append(f"| `{library}/` | " + " | ".join(f"{x:.0f}" for x in spans) + " |")
+    library, _, part = run.partition(".")
+    phases.append(f"| `{library}/`{' part ' + part if part else ''} | " + " | ".join(f"{x:.0f}" for x in spans) + " |")
 if phases:
     table += ["", "Minutes per phase (from the Stryker logs):", "",
               "| library | analysis | build | initial test run, mutation, compilation | coverage capture | testing the mutants |",
