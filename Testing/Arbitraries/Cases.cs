@@ -45,7 +45,7 @@ public static class Cases
     }
 
     /// <summary>Any unary function of the <see cref="RuleTable"/> at a point of its domain.</summary>
-    public static Arbitrary<UnaryCase> AnyUnary { get; } =
+    public static Arbitrary<UnaryCase> AnyUnary =>
         Arb.From(Gen.Elements(RuleTable.Unary.ToArray()).SelectMany(entry => In(entry.Domain).Select(x => new UnaryCase(entry, x))));
 
     /// <summary>Points of a binary rule-table function's domain.</summary>

@@ -16,7 +16,7 @@ public static class MatrixCases
         Gen.ArrayOf(Cases.In(min, max), count);
 
     /// <summary>A dimension length, 1 to 5.</summary>
-    public static Gen<int> Dimension { get; } = Gen.Choose(1, 5);
+    public static Gen<int> Dimension => Gen.Choose(1, 5);
 
     /// <summary>An m×n matrix with entries in [−2, 2].</summary>
     public static Gen<MatrixCase> Matrix(int rows, int columns) =>

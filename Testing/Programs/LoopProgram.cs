@@ -249,8 +249,6 @@ public sealed record LoopProgram(
 /// <summary>Random <see cref="LoopProgram"/>s, built from well-posed <see cref="Programs"/> trees, and their shrinking.</summary>
 public static class LoopPrograms
 {
-    private static readonly Autodiff.Rules.BinaryEntry Plus = Autodiff.Rules.RuleTable.Binary.First(e => e.Name == "add");
-
     /// <summary>
     /// Programs with every statement form in proportion (a loop in 7 of 8, a branch in 3 of 4, a carried value in
     /// 3 of 4, the helper in 1 of 3, an inner loop in 1 of 3; a result linear in acc in 1 of 2, else a final ?: in
@@ -260,7 +258,7 @@ public static class LoopPrograms
     /// (<c>acc += s + …</c>): the edges of loop fusion (a carried s set, or read linearly, in the loop) occur in
     /// every run.
     /// </summary>
-    public static Gen<LoopProgram> Cases { get; } =
+    public static Gen<LoopProgram> Cases =>
         (from n in Gen.Choose(1, Programs.MaxInputs)
          from x in Gen.ArrayOf(Testing.Cases.In(-Programs.InputRange, Programs.InputRange), n)
          from start in Tree(x)
@@ -285,7 +283,7 @@ public static class LoopPrograms
          from ternary in Gen.Choose(0, 2)
          from weight in Testing.Cases.In(-2, 2)
          let body = new LoopProgram(x, start, loop > 0 ? element : null,
-             form == 5 ? new Expr.Binary(Plus, new Expr.Var(n), add) : add, branch,
+             form == 5 ? new Expr.Binary(Programs.Add, new Expr.Var(n), add) : add, branch,
              branch == Branch.None ? null : test, branch is Branch.IfElse or Branch.Ternary ? scale : null,
              carry, carry == Carry.None ? null : carryValue, helper == 0, new Expr.Const(0), null, nested == 0 ? inner : null,
              Bump: bump == 1)
@@ -297,7 +295,7 @@ public static class LoopPrograms
          {
              < 3 => body with { Result = result, Other = ternary == 0 ? other : null },
              3 => body with { Result = rest, Weight = weight },
-             _ => body with { Result = new Expr.Binary(Plus, new Expr.Var(n), restOfX), Weight = weight },
+             _ => body with { Result = new Expr.Binary(Programs.Add, new Expr.Var(n), restOfX), Weight = weight },
          })
         .Where(p => p.WellBehaved());
 
