@@ -229,7 +229,61 @@ public sealed class ProgramKitTests
         static Expr?[] LoopTrees(LoopProgram p) =>
             [p.Element, p.Inner, p.Test, p.Scale, p.CarryValue, ReadsS(p.Add, p) ? ((Expr.Binary)p.Add).Right : p.Add];
         Assert.All(free, p => Assert.DoesNotContain(LoopTrees(p), e => ReadsVar(e, p.Inputs)));
-        Assert.Contains(programs.Except(free), p => ReadsVar(p.Element, p.Inputs));
+        LoopProgram[] reading = [.. programs.Except(free)];
+        Assert.Contains(reading, p => ReadsVar(p.Element, p.Inputs));
+        Assert.Contains(reading, p => ReadsVar(p.Inner, p.Inputs));
+        Assert.Contains(reading, p => ReadsVar(p.Add, p.Inputs));
+        Assert.Contains(reading, p => ReadsVar(p.Test, p.Inputs));
+        Assert.Contains(reading, p => ReadsVar(p.CarryValue, p.Inputs));
+        // A part is there exactly when its statement is (the shrinker drops them together), and weights span [−2, 2].
+        Assert.All(programs, p =>
+        {
+            Assert.Equal(p.Branch == Branch.None, p.Test is null);
+            Assert.Equal(p.Branch is Branch.None or Branch.If, p.Scale is null);
+            Assert.Equal(p.Carry == Carry.None, p.CarryValue is null);
+        });
+        double[] weights = [.. linear.Select(p => p.Weight!.Value)];
+        Assert.True(weights.Min() < -1.5 && weights.Max() > 1.5, "weights do not cover [−2, 2]");
+    }
+
+    /// <summary>
+    /// Every tree of a loop program is well posed (<see cref="WellPosed.Holds(Expr, double[], double[])"/>) at the values
+    /// its environment takes when it first runs, as <see cref="LoopPrograms.Cases"/> promises: start at x, element at
+    /// (x, s₀, x₀), inner at (x, s₀, t, x₀) with t = element (+ x₀ if bumped), the body's trees at (x, s₀, t after the
+    /// inner loop, x₀), the result at (x, s, acc) after the loop, or at (x, s) if acc reaches it linearly. The first
+    /// iteration's values are computed here from the trees, those after the loop by <see cref="LoopProgram.Evaluate{T}"/>,
+    /// not taken from the generator's own prediction: a generator that draws a tree at the wrong values still makes
+    /// programs that compile and differentiate, so only this catches it.
+    /// </summary>
+    [Fact]
+    public void Loop_program_trees_are_well_posed_where_they_first_run()
+    {
+        LoopProgram[] programs = FsCheck.Fluent.Gen.Sample(LoopPrograms.Cases, 300, new FsCheck.Rnd(20261202, 0x9E3779B97F4A7C15UL), 30);
+        static bool Holds(Expr? e, double[] env) => e is null || WellPosed.Holds(e, env, new double[env.Length]);
+        // The value of a tree over (x, s, acc) after the program's loop: the program returning it.
+        static double After(LoopProgram p, Expr e) => (p with { Result = e, Other = null, Weight = null }).Evaluate<double>(p.Point);
+        // The part of an s + tree node that the generator drew (the sum itself is not a generated tree).
+        static Expr Drawn(Expr e, int s) => e is Expr.Binary { Entry.Name: "add", Left: Expr.Var v } b && v.Index == s ? b.Right : e;
+        Assert.All(programs, p =>
+        {
+            double[] x = p.Point;
+            int n = p.Inputs;
+            double s0 = p.Start.At(x), s = After(p, new Expr.Var(n)), acc = After(p, new Expr.Var(n + 1));
+            Assert.True(Holds(p.Start, x), $"start of {p.Source("F")}");
+            if (p.Element is not null)
+            {
+                double t = p.Element.At([.. x, s0, x[0]]) + (p.Bump ? x[0] : 0);
+                double tInner = p.Inner is null ? t : t + p.Inner.At([.. x, s0, t, x[0]]);
+                double[] body = [.. x, s0, tInner, x[0]];
+                Assert.True(Holds(p.Element, [.. x, s0, x[0]]), $"element of {p.Source("F")}");
+                Assert.True(Holds(p.Inner, [.. x, s0, t, x[0]]), $"inner of {p.Source("F")}");
+                Assert.All(new[] { Drawn(p.Add, n), p.Test, p.Scale, p.CarryValue }, e => Assert.True(Holds(e, body), $"{e} of {p.Source("F")}"));
+            }
+            if (p.Weight is null)
+                Assert.All(new[] { p.Result, p.Other }, e => Assert.True(Holds(e, [.. x, s, acc]), $"{e} of {p.Source("F")}"));
+            else
+                Assert.True(Holds(Drawn(p.Result, n), [.. x, s]), $"result of {p.Source("F")}");
+        });
     }
 
     [Fact]
