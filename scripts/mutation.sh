@@ -30,6 +30,10 @@
 #                           -p rest -m '**/*.cs' -m '!**/*.GenericMath.cs' -m '!**/LoopProgram.cs' -m '!**/CSharp.cs' Testing
 #                         (a --mutate on the command line replaces the config's list, so the rest repeats its exclusion).
 #   -t, --table           run nothing: print the table of the reports already in DIR (with -o).
+#   -k, --keep DIR2       also copy the reports of DIR, stripped to what the table reads (each mutant's status, line,
+#                         mutator; the replacement of those not detected) with the phase lines of the logs, into DIR2,
+#                         a directory to commit: a table measured over sittings on machines that do not last is
+#                         reprinted from it with -t -o DIR2 (about 100 bytes a mutant, not Stryker's 3 kB).
 #   -o, --out DIR         where the reports and the table go (default: StrykerOutput/mutation-<date>).
 #                         A run longer than one sitting is made in parts at one commit: a worktree at the commit
 #                         (git worktree add --detach DIR2 COMMIT), each part run from it with the same -o DIR, then
@@ -55,6 +59,7 @@ globs=()
 files=0
 table_only=0
 out=""
+keep=""
 libraries=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -66,6 +71,7 @@ while [ $# -gt 0 ]; do
     -p|--part) part="$2"; shift 2 ;;
     -f|--files) files=1; shift ;;
     -t|--table) table_only=1; shift ;;
+    -k|--keep) keep="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
     *) libraries+=("$1"); shift ;;
@@ -200,7 +206,7 @@ for library in sys.argv[5:]:
             data["files"][path] = entry
         days.add(datetime.datetime.fromtimestamp(os.path.getmtime(report), datetime.timezone.utc).strftime("%Y-%m-%d"))
     if names != [library]:
-        split.append(f"`{library}/` in {len(names)} parts: " + "; ".join(
+        split.append(f"`{library}/`, parts: " + "; ".join(
             f"{n[len(library) + 1:]} ({read(os.path.join(out, n + '.mutate'))})" for n in names))
     total = {"d": 0, "s": 0, "n": 0}
     # Stryker counts a timed-out mutant as detected (a mutant that makes a loop endless is caught); shown apart,
@@ -271,5 +277,43 @@ sys.exit(1 if low else 0)
 PY
 status=$?
 echo "reports: $out"
+
+# The stripped copy: the same layout as DIR, so that -t reads it as it reads DIR.
+if [ -n "$keep" ]; then
+  mkdir -p "$keep"
+  python3 - "$out" "$keep" "${libraries[@]}" <<'PY'
+import json, os, re, shutil, sys
+out, keep = sys.argv[1], sys.argv[2]
+marks = ("Building test project", "Initial test run started", "mutants created", "total mutants will be tested")
+def stripped(m):
+    kept = {"id": m["id"], "mutatorName": m["mutatorName"], "status": m["status"],
+            "location": {"start": {"line": m["location"]["start"]["line"]}}}
+    if m["status"] in ("Survived", "NoCoverage"):
+        kept["replacement"] = m.get("replacement", "")
+    return kept
+for name in sorted(os.listdir(out)):
+    if name.split(".")[0] not in sys.argv[3:]:
+        continue
+    source = os.path.join(out, name)
+    full = os.path.join(source, "reports", "mutation-report.json")
+    if os.path.isdir(source) and os.path.exists(full):
+        files = {path: {"mutants": [stripped(m) for m in entry["mutants"]]} for path, entry in json.load(open(full))["files"].items()}
+        os.makedirs(os.path.join(keep, name, "reports"), exist_ok=True)
+        report = os.path.join(keep, name, "reports", "mutation-report.json")
+        with open(report, "w") as f:
+            json.dump({"files": files}, f, indent=0, ensure_ascii=False)
+        os.utime(report, (os.path.getmtime(full), os.path.getmtime(full)))  # the table dates a run by its report's day
+    elif name.endswith(".log"):
+        stamped = [l for l in open(source, errors="replace") if re.match(r"\[\d\d:\d\d:\d\d ", l)]
+        with open(os.path.join(keep, name), "w") as f:
+            f.writelines(stamped[:1] + [l for l in stamped if any(m in l for m in marks)] + stamped[-1:])
+    elif name.endswith((".seconds", ".mutate")):
+        shutil.copy2(source, os.path.join(keep, name))
+for name in ("commit", "maxtest", "mutate"):
+    if os.path.exists(os.path.join(out, name)):
+        shutil.copy2(os.path.join(out, name), os.path.join(keep, name))
+print(f"kept: {keep}")
+PY
+fi
 [ "$failed" -ne 0 ] && exit 2
 exit $status
