@@ -7,8 +7,8 @@ namespace Autodiff.Properties.Tensors;
 /// <summary>
 /// <c>ValueAndGrad</c> and <c>ValueAndGradInto</c> record their inputs' own arrays (no copy: a training step's
 /// parameters are most of its memory), <c>Vjp</c> records copies (its pullback outlives the call). The gradients
-/// agree bit for bit either way, for dense tensors and for views the library must copy (a slice starting inside its
-/// array, a strided block); and a pullback handed out never sees a later change of its input.
+/// agree bit for bit either way, for dense tensors and for views the library must copy (a slice shorter than its
+/// array, one starting inside it, a strided block); and a pullback handed out never sees a later change of its input.
 /// </summary>
 public sealed class InPlaceReadProperties
 {
@@ -30,11 +30,13 @@ public sealed class InPlaceReadProperties
     [Fact]
     public void Views_are_differentiated_as_their_entries() => Verify.ForAll(Cases.Vectors(4 * 5, -2, 2), data =>
     {
-        // A 4×5 matrix; its rows 1–2 (dense, starting inside the array) and its 2×2 block at (1, 1) (strided).
+        // A 4×5 matrix; its rows 0–1 (dense, at the start of the array but shorter than it), rows 1–2 (dense,
+        // starting inside the array) and its 2×2 block at (1, 1) (strided).
         Tensor<double> matrix = Tensor.Create(data, [4, 5]);
+        Tensor<double> top = matrix.Slice(new NRange(0, 2), new NRange(0, 5));
         Tensor<double> rows = matrix.Slice(new NRange(1, 3), new NRange(0, 5));
         Tensor<double> block = matrix.Slice(new NRange(1, 3), new NRange(1, 3));
-        foreach (Tensor<double> view in new[] { rows, block })
+        foreach (Tensor<double> view in new[] { top, rows, block })
         {
             Tensor<double> dense = Tensor.Create(view.ToArray(), view.Lengths);
             static TensorVar<double> F(TensorVar<double> v) => (v * v).Tanh().Sum();

@@ -235,6 +235,8 @@ public sealed class ProgramKitTests
         Assert.Contains(reading, p => ReadsVar(p.Add, p.Inputs));
         Assert.Contains(reading, p => ReadsVar(p.Test, p.Inputs));
         Assert.Contains(reading, p => ReadsVar(p.CarryValue, p.Inputs));
+        // Only the free loops are built as acc += s + …; elsewhere a tree is s + … by chance alone.
+        Assert.InRange(Share(reading, p => ReadsS(p.Add, p)), 0, 0.2);
         // A part is there exactly when its statement is (the shrinker drops them together), and weights span [−2, 2].
         Assert.All(programs, p =>
         {
