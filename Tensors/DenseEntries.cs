@@ -39,6 +39,8 @@ internal static class DenseEntries
     public static T[]? BackingArray<T>(Tensor<T> tensor)
     {
         // A strided view has no such array (and is not flattened here only to be refused).
+        // Stryker disable once all : negated, a dense tensor is copied and a strided one still refused (its entries are
+        // empty): which array is read does not show in results (InPlaceReadProperties: bit-identical gradients).
         if (!TryDense(tensor, out ReadOnlySpan<T> entries))
             return null;
         T[]? values;
@@ -51,6 +53,8 @@ internal static class DenseEntries
         {
             return null;
         }
+        // Stryker disable once Logical,Equality : AreSame alone refuses every layout whose entries are not the array's
+        // first; a longer array then read only to the tensor's length gives the same gradient (a prefix slice, tested).
         return values is not null && values.Length == entries.Length &&
             Unsafe.AreSame(ref MemoryMarshal.GetArrayDataReference(values), ref MemoryMarshal.GetReference(entries))
             ? values
@@ -74,6 +78,7 @@ internal static class DenseEntries
     /// <exception cref="ArgumentException">The tensor is a strided view (named <paramref name="name"/>).</exception>
     public static Span<T> Writable<T>(Tensor<T> tensor, string name)
     {
+        // Stryker disable once Checked : a writable tensor is dense over one array, so its length fits an int.
         int length = checked((int)tensor.FlattenedLength);
         return tensor.TryGetSpan(stackalloc nint[tensor.Rank], length, out Span<T> span)
             ? span
