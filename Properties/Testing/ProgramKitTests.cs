@@ -288,6 +288,28 @@ public sealed class ProgramKitTests
         });
     }
 
+    /// <summary>
+    /// <see cref="CSharp.Print"/> keeps the tree's shape exactly — parentheses where C#'s precedence and left
+    /// association would regroup it, none elsewhere — since the compiled-adjoint property compares the generator's
+    /// gradient with the tape's of the same printed source, where a regrouped tree would go unseen.
+    /// </summary>
+    [Fact]
+    public void The_CSharp_printer_keeps_the_tree_shape_and_refuses_unnamed_inputs()
+    {
+        Expr x2 = new Expr.Var(2);
+        string[] names = ["a", "b", "c"];
+        Assert.Equal("a - (b + c)", CSharp.Print(Call("subtract", X0, Call("add", X1, x2)), names));
+        Assert.Equal("a - b + c", CSharp.Print(Call("add", Call("subtract", X0, X1), x2), names));
+        Assert.Equal("(a + b) * c", CSharp.Print(Call("multiply", Call("add", X0, X1), x2), names));
+        Assert.Equal("a * b + c", CSharp.Print(Call("add", Call("multiply", X0, X1), x2), names));
+        Assert.Equal("a / (b * c)", CSharp.Print(Call("divide", X0, Call("multiply", X1, x2)), names));
+        Assert.Equal("T.One / (a + b)", CSharp.Print(Call("reciprocal", Call("add", X0, X1)), names));
+        Assert.Equal("T.Sin(a + b)", CSharp.Print(Call("sin", Call("add", X0, X1)), names));
+        Assert.Equal("names", Assert.Throws<ArgumentException>(() => CSharp.Print(x2, ["a", "b"])).ParamName);
+        Assert.Equal("e", Assert.Throws<ArgumentNullException>(() => CSharp.Print(null!, names)).ParamName);
+        Assert.Equal("names", Assert.Throws<ArgumentNullException>(() => CSharp.Print(X0, null!)).ParamName);
+    }
+
     [Fact]
     public void The_shrinker_proposes_subtrees_constants_and_rounder_numbers()
     {
