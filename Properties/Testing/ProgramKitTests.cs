@@ -197,6 +197,10 @@ public sealed class ProgramKitTests
         Assert.Contains(roots, e => e.Size >= 22);
     }
 
+    // The tree t of a loop program's node s + t (s: the carried value, the variable after the inputs), else null.
+    private static Expr? AfterS(Expr e, LoopProgram p) =>
+        e is Expr.Binary { Entry.Name: "add", Left: Expr.Var v } sum && v.Index == p.Inputs ? sum.Right : null;
+
     /// <summary>
     /// The loop programs' mix over 800 draws stays at the documented odds (<see cref="LoopPrograms.Cases"/>): a loop in
     /// 7 of 8, a branch and a carried value in 3 of 4, the helper and an inner loop in 1 of 3, a result linear in acc
@@ -208,7 +212,7 @@ public sealed class ProgramKitTests
     public void Loop_programs_keep_the_documented_mix_of_statement_forms()
     {
         LoopProgram[] programs = FsCheck.Fluent.Gen.Sample(LoopPrograms.Cases, 800, new FsCheck.Rnd(20261201, 0x9E3779B97F4A7C15UL), 30);
-        static bool ReadsS(Expr e, LoopProgram p) => e is Expr.Binary { Entry.Name: "add", Left: Expr.Var v } && v.Index == p.Inputs;
+        static bool ReadsS(Expr e, LoopProgram p) => AfterS(e, p) is not null;
         LoopProgram[] linear = [.. programs.Where(p => p.Weight is not null)];
         LoopProgram[] free = [.. linear.Where(p => ReadsS(p.Result, p))];
         // Measured at this seed: 0.873, 0.749, 0.762, 0.341, 0.346, 0.480, 0.635, 0.463, 0.339, 0.502; bands of ~4σ.
@@ -227,7 +231,7 @@ public sealed class ProgramKitTests
         // The loop of a result s + (a tree over x) reads s nowhere (but in acc += s + …); other loops do read it.
         static bool ReadsVar(Expr? e, int i) => e is not null && e.Nodes().Contains(new Expr.Var(i));
         static Expr?[] LoopTrees(LoopProgram p) =>
-            [p.Element, p.Inner, p.Test, p.Scale, p.CarryValue, ReadsS(p.Add, p) ? ((Expr.Binary)p.Add).Right : p.Add];
+            [p.Element, p.Inner, p.Test, p.Scale, p.CarryValue, AfterS(p.Add, p) ?? p.Add];
         Assert.All(free, p => Assert.DoesNotContain(LoopTrees(p), e => ReadsVar(e, p.Inputs)));
         LoopProgram[] reading = [.. programs.Except(free)];
         Assert.Contains(reading, p => ReadsVar(p.Element, p.Inputs));
@@ -265,7 +269,7 @@ public sealed class ProgramKitTests
         // The value of a tree over (x, s, acc) after the program's loop: the program returning it.
         static double After(LoopProgram p, Expr e) => (p with { Result = e, Other = null, Weight = null }).Evaluate<double>(p.Point);
         // The part of an s + tree node that the generator drew (the sum itself is not a generated tree).
-        static Expr Drawn(Expr e, int s) => e is Expr.Binary { Entry.Name: "add", Left: Expr.Var v } b && v.Index == s ? b.Right : e;
+        static Expr Drawn(Expr e, LoopProgram p) => AfterS(e, p) ?? e;
         Assert.All(programs, p =>
         {
             double[] x = p.Point;
@@ -279,12 +283,12 @@ public sealed class ProgramKitTests
                 double[] body = [.. x, s0, tInner, x[0]];
                 Assert.True(Holds(p.Element, [.. x, s0, x[0]]), $"element of {p.Source("F")}");
                 Assert.True(Holds(p.Inner, [.. x, s0, t, x[0]]), $"inner of {p.Source("F")}");
-                Assert.All(new[] { Drawn(p.Add, n), p.Test, p.Scale, p.CarryValue }, e => Assert.True(Holds(e, body), $"{e} of {p.Source("F")}"));
+                Assert.All(new[] { Drawn(p.Add, p), p.Test, p.Scale, p.CarryValue }, e => Assert.True(Holds(e, body), $"{e} of {p.Source("F")}"));
             }
             if (p.Weight is null)
                 Assert.All(new[] { p.Result, p.Other }, e => Assert.True(Holds(e, [.. x, s, acc]), $"{e} of {p.Source("F")}"));
             else
-                Assert.True(Holds(Drawn(p.Result, n), [.. x, s]), $"result of {p.Source("F")}");
+                Assert.True(Holds(Drawn(p.Result, p), [.. x, s]), $"result of {p.Source("F")}");
         });
     }
 
