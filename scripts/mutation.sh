@@ -170,9 +170,10 @@ echo "all libraries: $(( ($(date +%s) - started + 30) / 60 )) min"
 fi
 
 # The table, from each library's mutation-report.json (Stryker's schema: files → mutants → status).
-python3 - "$out" "$stamp" "$commit" "$files" "${libraries[@]}" <<'PY'
+# With -k, the same script copies the reports stripped (reading the parts and the phase marks the table reads).
+python3 - "$out" "$stamp" "$commit" "$files" "$keep" "${libraries[@]}" <<'PY'
 import datetime, json, os, sys
-out, stamp, commit, files = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1"
+out, stamp, commit, files, keep = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == "1", sys.argv[5]
 if os.path.exists(os.path.join(out, "commit")):  # the commit the reports were made at
     commit = open(os.path.join(out, "commit")).read().strip()
 maxtest = open(os.path.join(out, "maxtest")).read().strip() if os.path.exists(os.path.join(out, "maxtest")) else ""
@@ -188,7 +189,7 @@ def parts(library):
     names = [library] + sorted(n for n in os.listdir(out) if n.startswith(library + ".") and os.path.isdir(os.path.join(out, n)))
     return [n for n in names if os.path.exists(os.path.join(out, n, "reports", "mutation-report.json"))]
 split = []
-for library in sys.argv[5:]:
+for library in sys.argv[6:]:
     names = parts(library)
     minutes = f"{sum(int(read(os.path.join(out, n + '.seconds'), '0')) for n in (names or [library])) / 60:.0f}"
     if not names:
@@ -245,7 +246,7 @@ import re
 marks = [("build", "Building test project"), ("initial tests", "Initial test run started"),
          ("coverage", "mutants created"), ("mutants", "total mutants will be tested")]
 phases = []
-for run in [n for library in sys.argv[5:] for n in parts(library)]:
+for run in [n for library in sys.argv[6:] for n in parts(library)]:
     log = os.path.join(out, run + ".log")
     if not os.path.exists(log):
         continue
@@ -273,47 +274,39 @@ if phases:
 text = "\n".join(table) + ("\n" + "\n".join(details) if files and details else "")
 print(text)
 open(os.path.join(out, "table.md"), "w").write(text + "\n")
+
+# The stripped copy: the same layout as DIR, so that -t reads it as it reads DIR.
+def stripped(m):
+    kept = {"id": m["id"], "mutatorName": m["mutatorName"], "status": m["status"],
+            "location": {"start": {"line": m["location"]["start"]["line"]}}}
+    if m["status"] in survived_kinds | uncovered_kinds:
+        kept["replacement"] = m.get("replacement", "")
+    return kept
+if keep:
+    import shutil
+    os.makedirs(keep, exist_ok=True)
+    for run in [n for library in sys.argv[6:] for n in parts(library)]:
+        full = os.path.join(out, run, "reports", "mutation-report.json")
+        files_of = {path: {"mutants": [stripped(m) for m in entry["mutants"]]} for path, entry in json.load(open(full))["files"].items()}
+        os.makedirs(os.path.join(keep, run, "reports"), exist_ok=True)
+        report = os.path.join(keep, run, "reports", "mutation-report.json")
+        with open(report, "w") as f:
+            json.dump({"files": files_of}, f, indent=0, ensure_ascii=False)
+        os.utime(report, (os.path.getmtime(full), os.path.getmtime(full)))  # the table dates a run by its report's day
+        if os.path.exists(os.path.join(out, run + ".log")):
+            stamped = [l for l in open(os.path.join(out, run + ".log"), errors="replace") if re.match(r"\[\d\d:\d\d:\d\d ", l)]
+            with open(os.path.join(keep, run + ".log"), "w") as f:
+                f.writelines(stamped[:1] + [l for l in stamped if any(text in l for _, text in marks)] + stamped[-1:])
+        for suffix in (".seconds", ".mutate"):
+            if os.path.exists(os.path.join(out, run + suffix)):
+                shutil.copy2(os.path.join(out, run + suffix), os.path.join(keep, run + suffix))
+    for name in ("commit", "maxtest", "mutate"):
+        if os.path.exists(os.path.join(out, name)):
+            shutil.copy2(os.path.join(out, name), os.path.join(keep, name))
+    print(f"kept: {keep}")
 sys.exit(1 if low else 0)
 PY
 status=$?
 echo "reports: $out"
-
-# The stripped copy: the same layout as DIR, so that -t reads it as it reads DIR.
-if [ -n "$keep" ]; then
-  mkdir -p "$keep"
-  python3 - "$out" "$keep" "${libraries[@]}" <<'PY'
-import json, os, re, shutil, sys
-out, keep = sys.argv[1], sys.argv[2]
-marks = ("Building test project", "Initial test run started", "mutants created", "total mutants will be tested")
-def stripped(m):
-    kept = {"id": m["id"], "mutatorName": m["mutatorName"], "status": m["status"],
-            "location": {"start": {"line": m["location"]["start"]["line"]}}}
-    if m["status"] in ("Survived", "NoCoverage"):
-        kept["replacement"] = m.get("replacement", "")
-    return kept
-for name in sorted(os.listdir(out)):
-    if name.split(".")[0] not in sys.argv[3:]:
-        continue
-    source = os.path.join(out, name)
-    full = os.path.join(source, "reports", "mutation-report.json")
-    if os.path.isdir(source) and os.path.exists(full):
-        files = {path: {"mutants": [stripped(m) for m in entry["mutants"]]} for path, entry in json.load(open(full))["files"].items()}
-        os.makedirs(os.path.join(keep, name, "reports"), exist_ok=True)
-        report = os.path.join(keep, name, "reports", "mutation-report.json")
-        with open(report, "w") as f:
-            json.dump({"files": files}, f, indent=0, ensure_ascii=False)
-        os.utime(report, (os.path.getmtime(full), os.path.getmtime(full)))  # the table dates a run by its report's day
-    elif name.endswith(".log"):
-        stamped = [l for l in open(source, errors="replace") if re.match(r"\[\d\d:\d\d:\d\d ", l)]
-        with open(os.path.join(keep, name), "w") as f:
-            f.writelines(stamped[:1] + [l for l in stamped if any(m in l for m in marks)] + stamped[-1:])
-    elif name.endswith((".seconds", ".mutate")):
-        shutil.copy2(source, os.path.join(keep, name))
-for name in ("commit", "maxtest", "mutate"):
-    if os.path.exists(os.path.join(out, name)):
-        shutil.copy2(os.path.join(out, name), os.path.join(keep, name))
-print(f"kept: {keep}")
-PY
-fi
 [ "$failed" -ne 0 ] && exit 2
 exit $status
