@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Text;
 using FsCheck;
@@ -177,18 +178,18 @@ public sealed record LoopProgram(
             if (CallsHelper)
                 b.AppendLine("            acc += H(t, s);");
             string add = CSharp.Print(Add, loop);
-            string test = Test is null ? "" : $"{CSharp.Print(Test, loop)} > T.Zero";
+            string Condition() => $"{CSharp.Print(Test!, loop)} > T.Zero";
             switch (Branch)
             {
                 case Branch.None:
                     b.AppendLine($"            acc += {add};");
                     break;
                 case Branch.If:
-                    b.AppendLine($"            if ({test})");
+                    b.AppendLine($"            if ({Condition()})");
                     b.AppendLine($"                acc += {add};");
                     break;
                 case Branch.IfElse:
-                    b.AppendLine($"            if ({test})");
+                    b.AppendLine($"            if ({Condition()})");
                     b.AppendLine("            {");
                     b.AppendLine($"                acc += {add};");
                     b.AppendLine("            }");
@@ -198,12 +199,20 @@ public sealed record LoopProgram(
                     b.AppendLine("            }");
                     break;
                 case Branch.Ternary:
-                    b.AppendLine($"            acc += {test} ? {add} : {CSharp.Print(Scale!, loop)};");
+                    b.AppendLine($"            acc += {Condition()} ? {add} : {CSharp.Print(Scale!, loop)};");
                     break;
             }
-            string carry = Carry switch { Carry.Set => "=", Carry.Add => "+=", Carry.Multiply => "*=", _ => "" };
             if (Carry != Carry.None)
-                b.AppendLine($"            s {carry} {CSharp.Print(CarryValue!, loop)};");
+            {
+                string assign = Carry switch
+                {
+                    Carry.Set => "=",
+                    Carry.Add => "+=",
+                    Carry.Multiply => "*=",
+                    _ => throw new UnreachableException(),
+                };
+                b.AppendLine($"            s {assign} {CSharp.Print(CarryValue!, loop)};");
+            }
             b.AppendLine("        }");
         }
         string[] end = Names("s", "acc");
