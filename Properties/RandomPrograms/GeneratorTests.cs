@@ -3,6 +3,7 @@ using Autodiff.Properties.Support;
 using Autodiff.Rules;
 using FsCheck;
 using FsCheck.Fluent;
+using static Autodiff.Properties.Support.Trees;
 
 namespace Autodiff.Properties.RandomPrograms;
 
@@ -14,10 +15,6 @@ namespace Autodiff.Properties.RandomPrograms;
 public sealed partial class GeneratorTests
 {
     private static readonly Expr X0 = new Expr.Var(0), X1 = new Expr.Var(1), X2 = new Expr.Var(2);
-
-    private static Expr Call(string name, Expr argument) => new Expr.Unary(Table.Unary(name), argument);
-
-    private static Expr Call(string name, Expr left, Expr right) => new Expr.Binary(Table.Binary(name), left, right);
 
     // sin(x0 * 1.5) + log(x1)
     private static readonly Expr Example =

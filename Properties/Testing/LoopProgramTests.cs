@@ -1,6 +1,7 @@
 using System.Numerics;
 using Autodiff.Properties.Support;
 using Autodiff.Rules;
+using static Autodiff.Properties.Support.Trees;
 
 namespace Autodiff.Properties.Testing;
 
@@ -13,10 +14,6 @@ namespace Autodiff.Properties.Testing;
 public sealed class LoopProgramTests
 {
     private static readonly Expr X0 = new Expr.Var(0), S = new Expr.Var(1);
-
-    private static Expr Call(string name, Expr argument) => new Expr.Unary(Table.Unary(name), argument);
-
-    private static Expr Call(string name, Expr left, Expr right) => new Expr.Binary(Table.Binary(name), left, right);
 
     private static Expr Const(double c) => new Expr.Const(c);
 

@@ -1,6 +1,7 @@
 using Autodiff.Properties.Support;
 using Autodiff.Rules;
 using Interval = Autodiff.Rules.Interval;
+using static Autodiff.Properties.Support.Trees;
 
 namespace Autodiff.Properties.Testing;
 
@@ -13,10 +14,6 @@ namespace Autodiff.Properties.Testing;
 public sealed class ProgramKitTests
 {
     private static readonly Expr X0 = new Expr.Var(0), X1 = new Expr.Var(1);
-
-    private static Expr Call(string name, Expr argument) => new Expr.Unary(Table.Unary(name), argument);
-
-    private static Expr Call(string name, Expr left, Expr right) => new Expr.Binary(Table.Binary(name), left, right);
 
     // exp(x0 * 1.5) + log(x1): 7 nodes, 3 levels below the root.
     private static readonly Expr Example = Call("add", Call("exp", Call("multiply", X0, new Expr.Const(1.5))), Call("log", X1));
