@@ -68,7 +68,8 @@ public static partial class Reverse
 
     /// <summary>
     /// The Jacobian of an in-place f: ℝⁿ → ℝᵐ as a row-major array: one evaluation and m sweeps, over the cores when
-    /// <paramref name="parallel"/> and m is large enough; bit-identical either way.
+    /// <paramref name="parallel"/> and m is large enough; bit-identical either way. The caller (the in-place
+    /// transforms) has checked that x has entries and m is positive.
     /// </summary>
     internal static T[] JacobianRowMajor<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m, bool parallel)
         where T : IFloatingPointIeee754<T>
@@ -88,13 +89,13 @@ public static partial class Reverse
     internal static void JacobianRowMajor<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m, Span<T> jacobian, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
         Require.JacobianDestination(jacobian, m, x.Length, nameof(jacobian));
         Pullback<T> pullback = InPlacePullback(f, x, m);
         try
         {
             PooledResult.Into(jacobian, pooled => Rows(pullback, parallel, pooled));
         }
+        // Stryker disable once Block,Statement : releasing only recycles memory; the pullback was already frozen.
         finally
         {
             // Stryker disable once Statement : releasing only recycles memory; the pullback was already frozen.
@@ -102,14 +103,11 @@ public static partial class Reverse
         }
     }
 
-    // f!(y, x) recorded once, its pullback ready for m sweeps.
+    // f!(y, x) recorded once (x has entries, m > 0: the callers check them), its pullback ready for m sweeps.
     private static Pullback<T> InPlacePullback<T>(InPlaceFunction<Tracked<T>> f, ReadOnlySpan<T> x, int m)
         where T : IFloatingPointIeee754<T>
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
-        var value = new T[m];
-        RequireInPlace(f, x, value);
-        (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, value);
+        (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, new T[m]);
         return new Pullback<T>(tape, outputs);
     }
 

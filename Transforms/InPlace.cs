@@ -25,13 +25,16 @@ public readonly struct InPlaceJacfwd<TF>(TF f, bool parallel = true) : IVectorFu
     private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>J_f(x), row-major.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    /// <exception cref="InvalidOperationException">f.OutputLength(x.Length) is not positive.</exception>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
-        Forward.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), parallel);
+        Forward.JacobianRowMajor<T>(_f.F, x, FunctionValue.OutputLength(_f, x), parallel);
 
     /// <summary>J_f(x), row-major, into <paramref name="jacobian"/> (m·n entries): repeated calls allocate no result.</summary>
     /// <exception cref="ArgumentException">x is empty, or jacobian does not have m·n entries.</exception>
+    /// <exception cref="InvalidOperationException">f.OutputLength(x.Length) is not positive.</exception>
     public void F<T>(ReadOnlySpan<T> x, Span<T> jacobian) where T : IFloatingPointIeee754<T> =>
-        Forward.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), jacobian, parallel);
+        Forward.JacobianRowMajor<T>(_f.F, x, FunctionValue.OutputLength(_f, x), jacobian, parallel);
 }
 
 /// <summary>x ↦ J_f(x) of an in-place function value by reverse mode, row-major (see <see cref="Jacrev{TF}"/>).</summary>
@@ -41,13 +44,16 @@ public readonly struct InPlaceJacrev<TF>(TF f, bool parallel = true) : IVectorFu
     private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>J_f(x), row-major.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    /// <exception cref="InvalidOperationException">f.OutputLength(x.Length) is not positive.</exception>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
-        Reverse.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), parallel);
+        Reverse.JacobianRowMajor<T>(_f.F, x, FunctionValue.OutputLength(_f, x), parallel);
 
     /// <summary>J_f(x), row-major, into <paramref name="jacobian"/> (m·n entries): repeated calls allocate no result.</summary>
     /// <exception cref="ArgumentException">x is empty, or jacobian does not have m·n entries.</exception>
+    /// <exception cref="InvalidOperationException">f.OutputLength(x.Length) is not positive.</exception>
     public void F<T>(ReadOnlySpan<T> x, Span<T> jacobian) where T : IFloatingPointIeee754<T> =>
-        Reverse.JacobianRowMajor<T>(_f.F, x, _f.OutputLength(x.Length), jacobian, parallel);
+        Reverse.JacobianRowMajor<T>(_f.F, x, FunctionValue.OutputLength(_f, x), jacobian, parallel);
 }
 
 /// <summary>An in-place function value returning a fresh array of its outputs (an <see cref="IVectorFunction"/>).</summary>
@@ -57,9 +63,11 @@ public readonly struct Allocating<TF>(TF f) : IVectorFunction where TF : IInPlac
     private readonly TF _f = FunctionValue.Required(f, nameof(f));
 
     /// <summary>f(x) in a new array of m entries.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    /// <exception cref="InvalidOperationException">f.OutputLength(x.Length) is not positive.</exception>
     public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
     {
-        var y = new T[_f.OutputLength(x.Length)];
+        var y = new T[FunctionValue.OutputLength(_f, x)];
         // Stryker disable once Statement : default(T) is T.Zero for every IEEE type in .NET; the fill keeps any other T right.
         y.AsSpan().Fill(T.Zero);
         _f.F(x, y);

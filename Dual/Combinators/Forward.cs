@@ -157,12 +157,12 @@ public static partial class Forward
     /// <summary>
     /// The Jacobian of an in-place f: ℝⁿ → ℝᵐ as a row-major array, from n JVPs over the cores when
     /// <paramref name="parallel"/> and n is large enough: each worker evaluates into its own output buffer, so a
-    /// column allocates nothing. Bit-identical either way.
+    /// column allocates nothing. Bit-identical either way. The callers (the in-place transforms, the Hessian) have
+    /// checked that x has entries and m is positive.
     /// </summary>
     internal static T[] JacobianRowMajor<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
-        RequireInPlace(f, x, m);
         T[] jacobian = GC.AllocateUninitializedArray<T>(m * x.Length);
         InPlaceColumns(f, x.ToArray(), m, parallel, jacobian);
         return jacobian;
@@ -176,18 +176,9 @@ public static partial class Forward
     internal static void JacobianRowMajor<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m, Span<T> jacobian, bool parallel)
         where T : IFloatingPointIeee754<T>
     {
-        RequireInPlace(f, x, m);
         Require.JacobianDestination(jacobian, m, x.Length, nameof(jacobian));
         T[] point = x.ToArray();
         PooledResult.Into(jacobian, pooled => InPlaceColumns(f, point, m, parallel, pooled));
-    }
-
-    private static void RequireInPlace<T>(InPlaceFunction<Dual<T>> f, ReadOnlySpan<T> x, int m)
-        where T : IFloatingPointIeee754<T>
-    {
-        ArgumentNullException.ThrowIfNull(f);
-        Require.NotEmpty(x, nameof(x));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(m);
     }
 
     // The columns of an in-place f's Jacobian into the first m·n entries of jacobian, row-major.

@@ -99,6 +99,11 @@ public static class HandWrittenCases
         ("Reverse.ValueAndGrad", "x", () => Reverse.ValueAndGrad(SumOfSquares, Empty, new double[0])),
         ("Reverse.ValueAndGrad", "gradient", () => Reverse.ValueAndGrad<double>(Compiled.CompiledFunctions.Rosenbrock, Two, new double[1])),
         ("Reverse.ValueAndGrad", "wrt", () => Reverse.ValueAndGrad<double>((a, b) => a[0] * b[0], One, One, Wrt.Third)),
+        // A null function is named before any other bad argument (here an empty x), and on every form.
+        ("Reverse.ValueAndGrad", "f", () => Reverse.ValueAndGrad<double>((ScalarFunction<Tracked<double>>)null!, Empty, new double[0])),
+        ("Reverse.ValueAndGrad", "f", () => Reverse.ValueAndGrad<double>((ScalarFunction2<Tracked<double>>)null!, One, One)),
+        ("Reverse.Jacobian", "f", () => Reverse.Jacobian<double>((InPlaceFunction<Tracked<double>>)null!, Two, new double[1], new double[2])),
+        ("Reverse.Vjp", "f", () => Reverse.Vjp<double>((InPlaceFunction<Tracked<double>>)null!, Two, new double[1])),
         ("Solve.Linear", "a", () => Solve.Linear(null!, Two)),
         ("Solve.Cholesky", "b", () => Solve.Cholesky(Spd, One)),
         ("Curvature.Sharpness", "maxIterations", () => Curvature.Sharpness(SumOfSquares, Two, maxIterations: 0)),

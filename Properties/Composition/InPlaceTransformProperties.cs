@@ -1,3 +1,4 @@
+using System.Numerics;
 using Autodiff.Properties.RandomPrograms;
 using Autodiff.Properties.Support;
 
@@ -56,5 +57,39 @@ public sealed class InPlaceTransformProperties
         double[] x = [0.5, 1.5, 2.5];
         Assert.Equal("jacobian", Assert.Throws<ArgumentException>(() => new InPlaceRing().Jacfwd().F<double>(x, new double[8])).ParamName);
         Assert.Equal("jacobian", Assert.Throws<ArgumentException>(() => new InPlaceRing().Jacrev().F<double>(x, new double[10])).ParamName);
+    }
+
+    /// <summary>An empty point, and a function value that says it has no outputs, are refused before any work.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void An_empty_point_or_a_function_value_of_no_outputs_is_refused(int outputs)
+    {
+        double[] x = [0.5, 1.5];
+        foreach (Action<double[]> transform in Transforms(new Outputs(outputs)))
+            Refusals.Refused<InvalidOperationException>(null, () => transform(x),
+                $"Outputs.OutputLength(2) is {outputs}; an in-place function has at least one output.");
+        foreach (Action<double[]> transform in Transforms(new InPlaceRing()))
+            Refusals.Refused("x", () => transform([]), "x is empty");
+    }
+
+    // Every transform of an in-place function value, at a point: Jacobians returned and into a buffer, allocating.
+    private static Action<double[]>[] Transforms<TF>(TF f) where TF : IInPlaceVectorFunction =>
+    [
+        x => f.Jacfwd().F<double>(x),
+        x => f.Jacfwd().F<double>(x, new double[2 * x.Length]),
+        x => f.Jacrev().F<double>(x),
+        x => f.Jacrev().F<double>(x, new double[2 * x.Length]),
+        x => f.Allocating().F<double>(x),
+    ];
+
+    // An in-place function value that says it has the given number of outputs, and writes none.
+    private readonly struct Outputs(int m) : IInPlaceVectorFunction
+    {
+        public int OutputLength(int inputLength) => m;
+
+        public void F<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T>
+        {
+        }
     }
 }

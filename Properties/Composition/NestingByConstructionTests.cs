@@ -170,6 +170,14 @@ public sealed class NestingByConstructionTests
     }
 
     [Fact]
+    public void The_Hessian_of_an_empty_point_is_refused_by_name()
+    {
+        Refusals.Refused("x", () => new Coupled().Hessian().F<double>([]), "x is empty");
+        Refusals.Refused("x", () => new Coupled().Hessian().F<double>([], []), "x is empty");
+        Refusals.Refused("x", () => new Coupled().Hessian().Matrix<double>([]), "x is empty");
+    }
+
+    [Fact]
     public void A_failing_parallel_pass_throws_its_own_exception()
     {
         double[] x = new double[32];

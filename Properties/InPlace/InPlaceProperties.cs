@@ -132,6 +132,11 @@ public sealed class InPlaceProperties
             "jacobian has length 3 but a row-major m×n Jacobian (m = value.Length, n = x.Length) needs 2 entries.");
         Assert.Equal("tangent", Assert.Throws<ArgumentException>(() => Forward.Jvp(f, x, x, new double[1], new double[2])).ParamName);
         Assert.Equal("v", Assert.Throws<ArgumentException>(() => Forward.Jvp(f, x, [1.0], new double[1], new double[1])).ParamName);
+        Refusals.Refused("x", () => Forward.Jvp(f, [], [], new double[1], new double[1]), "x is empty");
+        Refusals.Refused("value", () => Forward.Jvp(f, x, x, [], []),
+            "value is empty; its length fixes the number of outputs, at least one.");
+        Refusals.Refused("tangent", () => Forward.Jvp(f, x, x, new double[1], new double[2]),
+            "tangent has length 2 but one entry per output needs 1 entries.");
         Assert.Equal("x", Assert.Throws<ArgumentException>(() => Forward.Jacobian(f, [], new double[1], new double[0])).ParamName);
         Assert.Equal("outputs", Assert.Throws<ArgumentOutOfRangeException>(() => Forward.Jacobian(f, x, 0)).ParamName);
         Assert.Equal("value", Assert.Throws<ArgumentException>(() => Reverse.Jacobian(g, x, [], new double[2])).ParamName);

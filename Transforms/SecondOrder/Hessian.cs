@@ -15,17 +15,23 @@ public readonly struct Hessian<TF>(TF f, bool parallel = true) : IVectorFunction
     private readonly Grad<TF> _gradient = new(FunctionValue.Required(f, nameof(f)));
 
     /// <summary>∇²f(x), row-major.</summary>
-    public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
-        Forward.JacobianRowMajor<T>(_gradient.F, x, x.Length, parallel);
+    /// <exception cref="ArgumentException">x is empty.</exception>
+    public T[] F<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    {
+        Require.NotEmpty(x, nameof(x));
+        return Forward.JacobianRowMajor<T>(_gradient.F, x, x.Length, parallel);
+    }
 
     /// <summary>∇²f(x), row-major, into <paramref name="hessian"/> (n·n entries): repeated calls allocate no result.</summary>
     /// <exception cref="ArgumentException">x is empty, or hessian does not have n·n entries.</exception>
     public void F<T>(ReadOnlySpan<T> x, Span<T> hessian) where T : IFloatingPointIeee754<T>
     {
+        Require.NotEmpty(x, nameof(x));
         Require.Length(hessian, x.Length * x.Length, nameof(hessian), "a row-major n×n Hessian (n = x.Length)");
         Forward.JacobianRowMajor<T>(_gradient.F, x, x.Length, hessian, parallel);
     }
 
     /// <summary>∇²f(x) as an n×n matrix.</summary>
+    /// <exception cref="ArgumentException">x is empty.</exception>
     public T[,] Matrix<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => F(x).ToMatrix(x.Length);
 }
