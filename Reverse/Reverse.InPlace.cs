@@ -33,7 +33,6 @@ public static partial class Reverse
         int n = x.Length, m = value.Length;
         Require.JacobianDestination(jacobian, m, n, nameof(jacobian));
         (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, value);
-        tape.Freeze();
         T[] cotangent = ArrayPool<T>.Shared.Rent(m);
         try
         {
@@ -45,13 +44,12 @@ public static partial class Reverse
                 cotangent[i] = T.Zero;
             }
         }
-        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally
         {
-            // Stryker disable Statement : returning memory to the pool is invisible to results.
+            // Stryker disable once Statement : returning memory to the pool is invisible to results.
             ArrayPool<T>.Shared.Return(cotangent);
+            // Ends the recording too: a value f kept refuses to compute from now on.
             tape.Release();
-            // Stryker restore Statement
         }
     }
 

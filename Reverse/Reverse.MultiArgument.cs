@@ -91,6 +91,8 @@ public static partial class Reverse
     {
         var tape = new Tape<T>();
         int n = 0;
+        // Stryker disable once Equality,Conditional : wrt selects arguments f has (RequireWrt), and counting an unselected
+        // one only reserves inputs no value uses: the gradients below are read from the start.
         for (int k = 0; k < arguments.Length; k++)
             n += Selected(wrt, k) ? arguments[k].Length : 0;
         int next = tape.Variables(n);
@@ -104,7 +106,6 @@ public static partial class Reverse
         try
         {
             Tracked<T> y = f(tracked);
-            tape.Freeze();
             T[] gradient = tape.Pull(Indices<T>([y], tape), [T.One]);
             var gradients = new T[arguments.Length][];
             int offset = 0;
@@ -116,10 +117,9 @@ public static partial class Reverse
             }
             return (y.Value, gradients);
         }
-        // Stryker disable once Block,Statement : releasing only recycles memory.
         finally
         {
-            // Stryker disable once Statement : releasing only recycles memory.
+            // Returns the memory and ends the recording: a value f kept refuses to compute from now on.
             tape.Release();
         }
     }

@@ -114,9 +114,8 @@ public static partial class Reverse
             // Stryker disable once Statement : returning memory to the pool is invisible to results.
             ReturnVariables(input);
         }
-        tape.Freeze();
         tape.Pull([IndexOn(y, tape)], [T.One], gradient);
-        // Stryker disable once Statement : releasing only recycles memory; the tape was already frozen.
+        // Returns the memory and ends the recording: a value f kept refuses to compute from now on.
         tape.Release();
         return y.Value;
     }

@@ -37,10 +37,10 @@ internal static class Scratch
         // Stryker restore all
     }
 
+    // Stryker disable all : returning memory to a pool is invisible to results (the pools are caches).
     /// <summary>Gives back an array from <see cref="Rent{T}"/>; one the pools do not keep is left to the GC.</summary>
     public static void Return<T>(T[] array, bool clear = false)
     {
-        // Stryker disable all : returning memory to a pool is invisible to results (the pools are caches).
         if (!BitOperations.IsPow2(array.Length) || array.Length > MaxPooledLength)
             return;
         if (array.Length <= MaxSmallLength)

