@@ -33,12 +33,13 @@ public static class Richardson
         for (int i = 0; i < m; i++)
         {
             (estimate[i], error[i]) = (double.NaN, double.PositiveInfinity);
-            double previous = (16 * d[1][i] - d[0][i]) / 15;
-            for (int k = 1; k < Steps - 1; k++)
+            double previous = double.NaN;   // R₀ has no neighbour below it: it is only compared with R₁
+            for (int k = 0; k < Steps - 1; k++)
             {
                 double current = (16 * d[k + 1][i] - d[k][i]) / 15;
                 double change = Math.Abs(current - previous);
-                // Stryker disable once Logical : where an R is not finite the change is NaN or ∞, never below the error.
+                // Stryker disable once Logical,Equality : where an R is not finite the change is NaN or ∞, never below the
+                // error; on an exact tie (< or ≤) both Rₖ agree as well with their neighbours, and either serves.
                 if (double.IsFinite(current) && double.IsFinite(previous) && change < error[i])
                     (estimate[i], error[i]) = (current, change);
                 previous = current;
