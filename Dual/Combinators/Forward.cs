@@ -134,6 +134,7 @@ public static partial class Forward
     /// <summary>The m×n Jacobian J_ij = ∂f_i/∂x_j of f: ℝⁿ → ℝᵐ, from n JVPs (one column each).</summary>
     /// <exception cref="ArgumentException">x is empty, or f returns no outputs or a different number on different calls.</exception>
     public static T[,] Jacobian<T>(VectorFunction<Dual<T>> f, ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
+        // Stryker disable once Boolean : serial or over the cores, the Jacobian is bit-identical (NestingByConstructionTests).
         JacobianRowMajor(f, x, parallel: false).ToMatrix(x.Length);
 
     /// <summary>
@@ -208,6 +209,7 @@ public static partial class Forward
         // its place: Parallelism.For hands a worker runs of neighbouring columns, so two workers share a cache line of
         // J only where their runs meet, and no serial transpose (nor its pass over fresh pages) follows the columns.
         int from = 0;
+        // Stryker disable once Statement : without it column 0 is evaluated again and stored: the same entries.
         if (first is not null)
             Store(first, from++);
         Parallelism.For(from, n, parallel, scratch, (j, local) => Store(column(j, local), j));

@@ -71,6 +71,21 @@ public sealed class CompiledAdjointTests
     }
 
     [Fact]
+    public void Registering_refuses_a_method_that_is_not_generic_and_a_null_function_is_named_before_an_empty_x()
+    {
+        System.Reflection.MethodInfo abs = typeof(Math).GetMethod(nameof(Math.Abs), [typeof(double)])!;
+        Refusals.Refused("method", () => Autodiff.Compiled.Register(abs, new NoGradient()), "Abs is not a generic method.");
+        Refusals.Refused<ArgumentNullException>("f", () => Autodiff.Compiled.ValueAndGrad<double>(null!, []));
+    }
+
+    // A gradient never run: the registration it is offered with is refused.
+    private sealed class NoGradient : ICompiledGradient
+    {
+        public T ValueAndGrad<T>(ReadOnlySpan<T> x, Span<T> gradient) where T : System.Numerics.IFloatingPointIeee754<T> =>
+            throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Nested_loops_branches_calls_and_carried_values_agree_with_the_tape_and_forward_mode() =>
         Verify.ForAll(Points(2, 7), x =>
         {
