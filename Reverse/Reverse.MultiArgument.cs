@@ -106,6 +106,8 @@ public static partial class Reverse
         try
         {
             Tracked<T> y = f(tracked);
+            // Frozen before the sweep: a custom rule computing with a value f kept is refused, as in a pullback.
+            tape.Freeze();
             T[] gradient = tape.Pull(Indices<T>([y], tape), [T.One]);
             var gradients = new T[arguments.Length][];
             int offset = 0;
@@ -117,9 +119,10 @@ public static partial class Reverse
             }
             return (y.Value, gradients);
         }
+        // Stryker disable once Block,Statement : releasing only recycles memory; the tape was already frozen.
         finally
         {
-            // Returns the memory and ends the recording: a value f kept refuses to compute from now on.
+            // Stryker disable once Statement : releasing only recycles memory; the tape was already frozen.
             tape.Release();
         }
     }

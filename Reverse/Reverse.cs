@@ -114,8 +114,10 @@ public static partial class Reverse
             // Stryker disable once Statement : returning memory to the pool is invisible to results.
             ReturnVariables(input);
         }
+        // Frozen before the sweep: a custom rule computing with a value f kept is refused, as in a pullback.
+        tape.Freeze();
         tape.Pull([IndexOn(y, tape)], [T.One], gradient);
-        // Returns the memory and ends the recording: a value f kept refuses to compute from now on.
+        // Stryker disable once Statement : releasing only recycles memory; the tape was already frozen.
         tape.Release();
         return y.Value;
     }

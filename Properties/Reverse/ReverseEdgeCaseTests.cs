@@ -214,6 +214,25 @@ public sealed class ReverseEdgeCaseTests
     }
 
     [Fact]
+    public void A_custom_rule_computing_with_a_kept_value_during_the_sweep_is_refused_in_every_gradient()
+    {
+        // The sweep runs on a frozen tape, as a pullback's does: recording during it is refused, never silent.
+        Tracked<double> kept = default;
+        Tracked<double> Primitive(ReadOnlySpan<Tracked<double>> v)
+        {
+            kept = v[0] * 2;
+            return Autodiff.Reverse.Primitive(v, a => [a[0]], (u, _, _) => [(kept * u[0]).Value])[0];
+        }
+        foreach (Action differentiate in new Action[]
+        {
+            () => Autodiff.Reverse.Grad<double>(v => Primitive(v), [1.0]),
+            () => Autodiff.Reverse.ValueAndGrad<double>((a, b) => Primitive(a) * b[0], [1.0], [2.0]),
+            () => Autodiff.Reverse.Jacobian<double>((v, y) => y[0] = Primitive(v), [1.0], new double[1], new double[1]),
+        })
+            Assert.Contains("already finished", Assert.Throws<InvalidOperationException>(differentiate).Message);
+    }
+
+    [Fact]
     public void A_refused_use_of_a_finished_value_leaves_its_pullback_whole()
     {
         // The pullback's tape is frozen, not released. A primitive of 300 outputs on the kept value would reserve a
