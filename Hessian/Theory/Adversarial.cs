@@ -18,7 +18,6 @@ public static class Adversarial
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(loss);
-        Require.NotEmpty(x, nameof(x));
         (T value, T[] gradient) = Reverse.ValueAndGrad(loss, x);
         return new InputSensitivity<T>(x.ToArray(), value, gradient);
     }
@@ -131,6 +130,7 @@ public static class Adversarial
             throw new ArgumentException($"The model returned {f.Length} outputs but {u.Length} before; its number of outputs must not change.", "model");
         Tracked<Tracked<T>> sum = Tracked<Tracked<T>>.Constant(Tracked<T>.Constant(T.Zero));
         for (int r = 0; r < f.Length; r++)
+            // Stryker disable once Assignment : −⟨u, f⟩ has the same gradient up to sign, so the same ‖Jₓᵀu‖², bit for bit.
             sum += f[r] * Tracked<Tracked<T>>.Constant(Tracked<T>.Constant(u[r]));
         return sum;
     }

@@ -157,6 +157,24 @@ public sealed class AdversarialProperties
     }
 
     [Fact]
+    public void With_one_output_every_Rademacher_estimate_is_exact_and_no_Gaussian_one_is()
+    {
+        // m = 1: ‖Jₓᵀu‖² = u² ‖Jₓ‖_F², and u² = 1 for every Rademacher draw, while a Gaussian u² is χ²₁ (mean 1, never 1).
+        var net = new Perceptron([3, 6, 1], ActivationFunction.Tanh, ActivationFunction.Identity);
+        double[] theta = net.Flatten<double>(net.Initialize<double>(5));
+        double[] x = [0.4, -0.7, 0.2];
+        double exact = Adversarial.JacobianNormSquared(net.AsModel(), theta, x);
+        Assert.True(exact > 1e-3, $"‖Jₓ‖_F² = {exact}: too small to tell the draws apart");
+        for (int seed = 1; seed <= 20; seed++)
+        {
+            double rademacher = Adversarial.JacobianPenalty(net.AsModel(), theta, x, 3, JacobianProbe.Rademacher, seed).Value;
+            Tolerance.AssertClose(exact, rademacher, 1e-12, $"Rademacher, seed {seed}");
+            double gaussian = Adversarial.JacobianPenalty(net.AsModel(), theta, x, 3, JacobianProbe.Gaussian, seed).Value;
+            Assert.True(Math.Abs(gaussian / exact - 1) > 1e-6, $"Gaussian, seed {seed}: the mean of u² is {gaussian / exact}");
+        }
+    }
+
+    [Fact]
     public void At_a_stationary_input_every_worst_case_is_zero()
     {
         // L = x₀x₁ at the origin: ∇ₓL = 0, so no direction is better than another; the ℓ₂ maximiser is the zero vector.

@@ -168,13 +168,17 @@ public sealed class LanczosProperties
             }
         });
 
+    // k ≤ 3 and the diagonal of an operator on ℝⁿ, 60 ≤ n ≤ 120: its top three in [low, high], the bulk in [0, 1].
+    private static Gen<(int K, double[] D)> Diagonal(double low, double high) =>
+        from n in Gen.Choose(60, 120)
+        from k in Gen.Choose(1, 3)
+        from top in Gen.ArrayOf(Cases.In(low, high), 3)
+        from bulk in Gen.ArrayOf(Cases.In(0, 1), 120)
+        select (k, (double[])[.. top, .. bulk[..(n - 3)]]);
+
     [Fact]
     public void With_a_gap_it_stops_early_once_the_top_k_residuals_are_below_the_tolerance() =>
-        Verify.ForAll(Arb.From(from n in Gen.Choose(60, 120)
-                               from k in Gen.Choose(1, 3)
-                               from top in Gen.ArrayOf(Cases.In(2, 10), 3)
-                               from bulk in Gen.ArrayOf(Cases.In(0, 1), 120)
-                               select (k, (double[])[.. top, .. bulk[..(n - 3)]])), c =>
+        Verify.ForAll(Arb.From(Diagonal(2, 10)), c =>
         {
             // A diagonal operator: the top three in [2, 10] well apart from the bulk in [0, 1], whose smallest Ritz value
             // is near 0 (the tolerance is relative to the largest |θ|).
@@ -233,6 +237,73 @@ public sealed class LanczosProperties
         });
 
     [Fact]
+    public void A_multiple_of_the_identity_breaks_down_at_every_product_and_restarts_once_per_pair() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(1, 8)
+                               from k in Gen.Choose(1, n)
+                               from c in Cases.In(0.1, 10)
+                               from sign in Gen.Elements(-1.0, 1.0)
+                               from tolerance in Gen.Elements(0.0, 1e-10)
+                               select (n, k, sign * c, tolerance)), x =>
+        {
+            // A = cI keeps every vector: each product's remainder is zero up to rounding, so each of the k pairs costs one
+            // product and one restart from a fresh vector orthogonal to the basis. The pairs are (c, qⱼ), exact, and the
+            // residual is zero even at tolerance 0 (the remainder at a breakdown counts as zero).
+            (int n, int k, double c, double tolerance) = x;
+            Func<double[], double[]> product = v => [.. v.Select(e => c * e)];
+            Eigenpairs<double> top = Lanczos.TopEigenpairs(product, n, k, tolerance: tolerance);
+            Assert.Equal(k, top.Products);
+            for (int i = 0; i < k; i++)
+            {
+                Tolerance.AssertClose(c, top.Values[i], 1e-12, $"θ{i + 1}");
+                Assert.True(Residual(product, top.Vector(i), top.Values[i]) <= 1e-13 * Math.Abs(c), $"pair {i + 1}");
+                // Stopped by convergence (k < n; at k = n by the steps running out): every residual ≤ tolerance·|c|.
+                if (k < n)
+                    Assert.True(top.Residuals[i] <= tolerance * Math.Abs(c), $"pair {i + 1} reports {top.Residuals[i]:E3}");
+                for (int l = 0; l <= i; l++)
+                    Tolerance.AssertClose(l == i ? 1 : 0, top.Vector(l).Zip(top.Vector(i), (p, q) => p * q).Sum(), 1e-12, $"q{l + 1}·q{i + 1}");
+            }
+        });
+
+    [Fact]
+    public void At_tolerance_zero_it_runs_the_steps_it_is_given_or_min_n_2k_plus_40() =>
+        Verify.ForAll(Arb.From(from n in Gen.Choose(5, 60)
+                               from k in Gen.Choose(1, 3)
+                               from maxSteps in Gen.OneOf(Gen.Constant(0), Gen.Choose(k, n)) // 0: automatic
+                               from e in Gen.ArrayOf(Cases.In(-1, 1), n * n)
+                               select (k, maxSteps, SecondOrder.SharpnessProperties.Symmetric(n, e))), c =>
+        {
+            // A random symmetric A: a random start's Krylov space is all of ℝⁿ, so no remainder vanishes before the n-th
+            // product and no Ritz residual is exactly zero: at tolerance 0 only the step budget ends the iteration.
+            (int k, int maxSteps, double[,] a) = c;
+            int n = a.GetLength(0);
+            Func<double[], double[]> product = v => [.. Enumerable.Range(0, n).Select(i => Enumerable.Range(0, n).Sum(j => a[i, j] * v[j]))];
+            Eigenpairs<double> top = Lanczos.TopEigenpairs(product, n, k, maxSteps: maxSteps, tolerance: 0);
+            Assert.Equal(maxSteps == 0 ? Math.Min(n, 2 * k + 40) : maxSteps, top.Products);
+        });
+
+    [Fact]
+    public void At_a_loose_tolerance_it_stops_early_and_reports_the_true_residuals() =>
+        Verify.ForAll(Arb.From(from spectrum in Diagonal(1.2, 3)
+                               from exponent in Cases.In(-6, -2)
+                               select (spectrum.K, Math.Pow(10, exponent), spectrum.D)), c =>
+        {
+            // The top three near the bulk, so a loose tolerance is met before the top pairs are exact: the residuals
+            // reported are then far from zero and must be the true ‖A u − θ u‖.
+            (int k, double tolerance, double[] d) = c;
+            int n = d.Length;
+            Func<double[], double[]> product = v => [.. v.Select((e, i) => d[i] * e)];
+            Eigenpairs<double> found = Lanczos.TopEigenpairs(product, n, k, tolerance: tolerance);
+            Assert.True(found.Products < Math.Min(n, 2 * k + 40), "ran all the steps");
+            for (int i = 0; i < k; i++)
+            {
+                double residual = Residual(product, found.Vector(i), found.Values[i]);
+                Assert.True(Math.Abs(residual - found.Residuals[i]) <= 1e-12 * found.Values[0],
+                    $"pair {i + 1}: reported residual {found.Residuals[i]:E3}, true {residual:E3} after {found.Products} products");
+                Assert.True(residual <= 1.01 * tolerance * found.Values[0], $"pair {i + 1} declared converged with residual {residual:E3}");
+            }
+        });
+
+    [Fact]
     public void Bad_arguments_are_refused_naming_them()
     {
         Func<double[], double[]> identity = v => v;
@@ -240,6 +311,7 @@ public sealed class LanczosProperties
         Assert.Equal("k", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 3, 0)).ParamName);
         Assert.Equal("n", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 0, 1)).ParamName);
         Assert.Equal("maxSteps", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 5, 3, maxSteps: 2)).ParamName);
+        Assert.Equal("maxSteps", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs(identity, 5, 1, maxSteps: -1)).ParamName);
         Assert.Equal("product", Assert.ThrowsAny<ArgumentException>(() => Lanczos.TopEigenpairs<double>(v => [1.0], 3, 1)).ParamName);
         Eigenpairs<double> top = Lanczos.TopEigenpairs(identity, 3, 2);
         Assert.Equal("damping", Assert.ThrowsAny<ArgumentException>(() => top.WithDamping(0.0)).ParamName);
