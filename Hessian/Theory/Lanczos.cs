@@ -68,8 +68,9 @@ public static class Lanczos
             // Stryker disable once Equality : which products are followed by a check is a cost choice; any schedule stops
             // within five products of convergence, and no earlier, which the properties check.
             bool check = j % 5 == 0 || breakdown;
-            if (j >= k && check && Converged(alpha, beta, breakdown ? T.Zero : b, k, T.CreateChecked(tolerance)))
-                return Ritz(basis, alpha, beta, k, breakdown ? T.Zero : b);
+            T remainder = breakdown ? T.Zero : b; // at a breakdown the remainder is zero up to rounding
+            if (j >= k && check && Converged(alpha, beta, remainder, k, T.CreateChecked(tolerance)))
+                return Ritz(basis, alpha, beta, k, remainder);
             if (breakdown)
             {
                 beta.Add(T.Zero);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Autodiff.Properties.Support;
 using static Autodiff.Properties.Support.Tolerance;
+using static Autodiff.Testing.Vectors;
 
 namespace Autodiff.Properties.SecondOrder;
 
@@ -13,9 +14,6 @@ public sealed class HessianCombinatorProperties
 {
     private static T[] Field<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> =>
         [x[0] * T.Sin(x[1]) + T.Exp(x[2]), T.Hypot(x[0], x[1] + x[2]) * x[2]];
-
-    private static double[] Times(double[,] h, double[] v) =>
-        Enumerable.Range(0, v.Length).Select(i => Enumerable.Range(0, v.Length).Sum(j => h[i, j] * v[j])).ToArray();
 
     [Fact]
     public void Three_Hessian_vector_products_agree_with_the_hyper_dual_Hessian() =>

@@ -2,6 +2,7 @@ using Autodiff.Properties.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using static Autodiff.Properties.Theory.TheoryModels;
+using static Autodiff.Testing.Vectors;
 
 namespace Autodiff.Properties.Theory;
 
@@ -116,9 +117,6 @@ public sealed class FisherProperties
 
     // AᵀA.
     private static double[,] Gram(double[,] a) => Tensors.Plain.Multiply(Tensors.Plain.Transpose(a), a);
-
-    private static double[] Times(double[,] a, double[] v) =>
-        [.. Enumerable.Range(0, a.GetLength(0)).Select(i => Enumerable.Range(0, v.Length).Sum(j => a[i, j] * v[j]))];
 
     [Fact]
     public void Conjugate_gradient_solves_symmetric_positive_definite_systems_as_LU_does() =>
